@@ -1,0 +1,10 @@
+package main
+
+import (
+	"context"
+	"fmt"
+)
+
+func evalUD(ctx context.Context, e env, f evalFlags) error {
+	return fmt.Errorf("eval --ud: %w", errNotBuilt)
+}

@@ -1,0 +1,81 @@
+// Command dateline reads news and codes who did what to whom, when and
+// where, and who said what. Run "dateline help" for the commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+)
+
+// env is what a command reads and writes besides its arguments.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	stdinTerminal  bool
+}
+
+// command is one subcommand of the binary.
+type command struct {
+	summary string
+	run     func(ctx context.Context, e env, args []string) error
+}
+
+// commands lists every subcommand. Each lives in its own file.
+var commands = map[string]command{
+	"extract":  {"read one article (or JSON Lines with --jsonl) and print its document", runExtract},
+	"eval":     {"score the engine against gold (--gold DIR, --ud FILE, ...)", runEval},
+	"train":    {"train a shipped model or dictionary from ../shared/data", runTrain},
+	"annotate": {"tag, parse or recognise entities in pre-tokenised CoNLL-U or IOB2", runAnnotate},
+}
+
+// errUsage marks an error in the command line; main prints usage for it.
+var errUsage = errors.New("usage")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	e := env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, stdinTerminal: isTerminal(os.Stdin)}
+	if err := run(ctx, e, os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "dateline:", err)
+		if errors.Is(err, errUsage) {
+			os.Exit(2)
+		}
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, e env, args []string) error {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(e.stdout)
+		return nil
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		usage(e.stderr)
+		return fmt.Errorf("%w: unknown command %q", errUsage, args[0])
+	}
+	return c.run(ctx, e, args[1:])
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: dateline COMMAND [flags] [args]\n\ncommands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\nRun \"dateline COMMAND -h\" for a command's flags.")
+}
+
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
