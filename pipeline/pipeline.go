@@ -10,12 +10,27 @@ import (
 
 // Config selects and configures the stages.
 type Config struct {
-	// Syntax adds part-of-speech tags, lemmas and the dependency parse.
+	// Syntax adds part-of-speech tags, lemmas and the dependency parse even
+	// when no later stage needs them.
 	Syntax bool
 }
 
-// New returns the pipeline for cfg.
+// New returns the whole pipeline for cfg: clean, segment, then the syntax
+// stages and the stages that read them.
 func New(cfg Config) (dateline.Pipeline, error) {
 	p := dateline.Pipeline{clean.New()}
+	syn, err := Syntax(cfg)
+	if err != nil {
+		return nil, err
+	}
+	p = append(p, syn...)
+	return p, nil
+}
+
+// Syntax returns the stages that tag and parse an already segmented
+// document (Document.Tokens and Sentences set): used by New and by the
+// evaluation and annotation of pre-tokenised CoNLL-U.
+func Syntax(cfg Config) (dateline.Pipeline, error) {
+	var p dateline.Pipeline
 	return p, nil
 }
