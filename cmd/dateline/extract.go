@@ -1,45 +1,289 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"strings"
+	"time"
 
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/pipeline"
 )
 
+// defaultMaxBytes is the largest article extract reads unless --max-bytes
+// raises it: far above any news story, low enough to bound memory.
+const defaultMaxBytes = 16 << 20
+
+// extractFlags are the flags of "dateline extract".
+type extractFlags struct {
+	jsonl    bool
+	date     string
+	output   string
+	layers   string
+	maxBytes int64
+	workers  int
+}
+
 func runExtract(ctx context.Context, e env, args []string) error {
+	var f extractFlags
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: dateline extract [--jsonl] [--date YYYY-MM-DD] [-o json|jsonl|table] [FILE|-]")
+		fs.PrintDefaults()
+	}
+	fs.BoolVar(&f.jsonl, "jsonl", false, `input is JSON Lines, one article a line {"id","text","title"?,"date"?,"url"?}; output one document a line`)
+	fs.StringVar(&f.date, "date", "", "the article's date `YYYY-MM-DD` when the text does not give it")
+	fs.StringVar(&f.output, "o", "", "output `FORMAT`: json (indented, the default for one article), jsonl (one line a document, the default with --jsonl) or table")
+	fs.StringVar(&f.layers, "layers", "", "extra layers to print, comma-separated: `syntax` (tokens with tags, lemmas and the parse)")
+	fs.Int64Var(&f.maxBytes, "max-bytes", defaultMaxBytes, "refuse an article (or JSON line) larger than `N` bytes")
+	fs.IntVar(&f.workers, "j", runtime.NumCPU(), "articles processed at once with --jsonl")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
+	if fs.NArg() > 1 {
+		return fmt.Errorf("%w: extract reads one FILE or standard input", errUsage)
+	}
+	if f.output == "" {
+		f.output = "json"
+		if f.jsonl {
+			f.output = "jsonl"
+		}
+	}
+	if f.output != "json" && f.output != "jsonl" && f.output != "table" {
+		return fmt.Errorf("%w: -o must be json, jsonl or table, not %q", errUsage, f.output)
+	}
+	syntax := false
+	for l := range strings.SplitSeq(f.layers, ",") {
+		switch strings.TrimSpace(l) {
+		case "":
+		case "syntax":
+			syntax = true
+		default:
+			return fmt.Errorf("%w: unknown layer %q (syntax)", errUsage, l)
+		}
+	}
+	var published time.Time
+	if f.date != "" {
+		t, err := time.Parse(time.DateOnly, f.date)
+		if err != nil {
+			return fmt.Errorf("%w: --date %q is not YYYY-MM-DD", errUsage, f.date)
+		}
+		published = t
+	}
+	p, err := pipeline.New(pipeline.Config{Syntax: syntax})
+	if err != nil {
+		return err
+	}
+	name := "standard input"
 	var r io.Reader = e.stdin
-	if fs.NArg() > 0 && fs.Arg(0) != "-" {
-		f, err := os.Open(fs.Arg(0))
+	if fs.NArg() == 1 && fs.Arg(0) != "-" {
+		file, err := os.Open(fs.Arg(0))
 		if err != nil {
 			return err
 		}
-		defer f.Close()
-		r = f
+		defer file.Close()
+		r, name = file, fs.Arg(0)
 	}
-	b, err := io.ReadAll(r)
+	out := &printer{w: bufio.NewWriter(e.stdout), format: f.output, syntax: syntax}
+	defer out.w.Flush()
+	if f.jsonl {
+		return extractJSONL(ctx, e, p, r, name, f, published, out)
+	}
+	b, err := io.ReadAll(io.LimitReader(r, f.maxBytes+1))
 	if err != nil {
-		return err
+		return fmt.Errorf("read %s: %w", name, err)
 	}
-	p, err := pipeline.New(pipeline.Config{})
-	if err != nil {
-		return err
+	if int64(len(b)) > f.maxBytes {
+		return fmt.Errorf("%s: %w: more than %d bytes (raise the limit with --max-bytes)", name, dateline.ErrTooLarge, f.maxBytes)
 	}
-	doc := dateline.NewDocument(dateline.Article{Text: string(b)})
+	doc := dateline.NewDocument(dateline.Article{ID: articleID(name), Text: string(b), Date: published, Source: name})
 	if err := p.Run(ctx, doc); err != nil {
 		return err
 	}
-	enc := json.NewEncoder(e.stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	return out.print(doc)
+}
+
+func articleID(name string) string {
+	if name == "standard input" {
+		return "stdin"
+	}
+	return name
+}
+
+// jsonArticle is one line of --jsonl input.
+type jsonArticle struct {
+	ID     string `json:"id"`
+	Text   string `json:"text"`
+	Title  string `json:"title"`
+	Date   string `json:"date"`
+	URL    string `json:"url"`
+	Source string `json:"source"`
+}
+
+// parseDate reads the dates found in metadata: "2019-05-05",
+// "2019-05-05T10:00:00" and RFC 3339.
+func parseDate(s string) (time.Time, error) {
+	for _, layout := range []string{time.DateOnly, "2006-01-02T15:04:05", time.RFC3339, "2006-01-02 15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("date %q is not ISO 8601", s)
+}
+
+// job is one article on its way through the workers, printed in input order.
+type job struct {
+	line int
+	doc  *dateline.Document
+	err  error
+	done chan struct{}
+}
+
+// extractJSONL streams JSON Lines through the pipeline with f.workers
+// workers, printing documents in input order. A bad line is reported on
+// stderr with its number and skipped; the command then exits non-zero.
+func extractJSONL(ctx context.Context, e env, p dateline.Pipeline, r io.Reader, name string, f extractFlags, published time.Time, out *printer) error {
+	workers := max(f.workers, 1)
+	todo := make(chan *job, workers)
+	order := make(chan *job, 2*workers)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	for range workers {
+		go func() {
+			for j := range todo {
+				if j.err == nil {
+					j.err = p.Run(ctx, j.doc)
+				}
+				close(j.done)
+			}
+		}()
+	}
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(order)
+		defer close(todo)
+		readErr <- readJSONL(ctx, r, f.maxBytes, published, func(j *job) bool {
+			select {
+			case order <- j:
+			case <-ctx.Done():
+				return false
+			}
+			select {
+			case todo <- j:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		})
+	}()
+
+	bad := 0
+	var printErr error
+	for j := range order {
+		<-j.done
+		if j.err != nil {
+			bad++
+			fmt.Fprintf(e.stderr, "dateline: %s:%d: skipped: %v\n", name, j.line, j.err)
+			continue
+		}
+		if printErr == nil {
+			if printErr = out.print(j.doc); printErr != nil {
+				cancel()
+			}
+		}
+	}
+	if printErr != nil {
+		return printErr
+	}
+	if err := <-readErr; err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if bad > 0 {
+		return fmt.Errorf("%s: %d bad records skipped (see above)", name, bad)
+	}
+	return nil
+}
+
+// readJSONL reads articles from r one line at a time and hands each to
+// send, stopping when send reports false.
+func readJSONL(ctx context.Context, r io.Reader, maxBytes int64, published time.Time, send func(*job) bool) error {
+	br := bufio.NewReaderSize(r, 1<<16)
+	for n := 1; ; n++ {
+		raw, tooLong, err := readLine(br, maxBytes)
+		if err == io.EOF && len(raw) == 0 && !tooLong {
+			return nil
+		}
+		if err != nil && err != io.EOF {
+			return fmt.Errorf("line %d: %w", n, err)
+		}
+		j := &job{line: n, done: make(chan struct{})}
+		raw = bytes.TrimSpace(raw)
+		switch {
+		case tooLong:
+			j.err = fmt.Errorf("%w: line longer than %d bytes (raise the limit with --max-bytes)", dateline.ErrTooLarge, maxBytes)
+		case len(raw) == 0:
+			continue
+		default:
+			j.doc, j.err = decodeArticle(raw, published)
+		}
+		if !send(j) {
+			return ctx.Err()
+		}
+		if err == io.EOF {
+			return nil
+		}
+	}
+}
+
+// readLine reads one line, discarding (and reporting) what passes maxBytes.
+func readLine(br *bufio.Reader, maxBytes int64) ([]byte, bool, error) {
+	var buf []byte
+	tooLong := false
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if int64(len(buf)+len(chunk)) > maxBytes {
+				tooLong, buf = true, nil
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		return buf, tooLong, err
+	}
+}
+
+func decodeArticle(raw []byte, published time.Time) (*dateline.Document, error) {
+	var a jsonArticle
+	if err := json.Unmarshal(raw, &a); err != nil {
+		return nil, fmt.Errorf("not a JSON article: %w", err)
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		return nil, fmt.Errorf("no \"text\": %w", dateline.ErrEmpty)
+	}
+	art := dateline.Article{ID: a.ID, Text: a.Text, Title: a.Title, URL: a.URL, Source: a.Source, Date: published}
+	var dateErr error
+	if a.Date != "" {
+		t, err := parseDate(a.Date)
+		if err == nil {
+			art.Date = t
+		}
+		dateErr = err
+	}
+	doc := dateline.NewDocument(art)
+	if dateErr != nil {
+		doc.Notef("ingest", dateline.Span{}, "ignored the article's date: %v", dateErr)
+	}
+	return doc, nil
 }
