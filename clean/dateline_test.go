@@ -4,10 +4,10 @@ import "testing"
 
 func TestParseDateline(t *testing.T) {
 	tests := []struct {
-		line                      string
-		place, region, agency     string
-		month, day, year          int
-		text, body                string
+		line                  string
+		place, region, agency string
+		month, day, year      int
+		text, body            string
 	}{
 		{"MOSCOW, May 5. /TASS/. Russian Foreign Minister", "Moscow", "", "TASS", 5, 5, 0, "MOSCOW, May 5. /TASS/.", "Russian Foreign Minister"},
 		{"WASHINGTON (AP) — The Senate voted", "Washington", "", "AP", 0, 0, 0, "WASHINGTON (AP)", "The Senate voted"},
