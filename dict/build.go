@@ -42,7 +42,7 @@ func Build(dataDir, outDir string) error {
 
 var headers = map[string]string{
 	"countries.txt": "# Countries: country\tISO3\tname\tnames;...\tadjectives;...\tcapital\tseats of power;...\n# Built by `dateline train dict` from ../shared/data (countries: ruby-countries MIT, CLDR Unicode-DFS-2016;\n# cia-factbook public domain; geonames CC BY 4.0) and a hand list of seats of power. Format: docs/dictionaries.md.\n",
-	"orgs.txt.gz":      "# Organisations: org\tACTOR CODE\tname\taliases;...\n# Built by `dateline train dict` from a hand list, ../shared/data/petrarch2 (MIT, Open Event Data Alliance)\n# and the CIA Factbook appendix B (public domain). Format: docs/dictionaries.md.\n",
+	"orgs.txt.gz":   "# Organisations: org\tACTOR CODE\tname\taliases;...\n# Built by `dateline train dict` from a hand list, ../shared/data/petrarch2 (MIT, Open Event Data Alliance)\n# and the CIA Factbook appendix B (public domain). Format: docs/dictionaries.md.\n",
 	"sectors.txt":   "# Sector lexicon: sector\tword or phrase\tSECTOR\n# Built by `dateline train dict` from a hand list and ../shared/data/petrarch2/Phoenix.agents.txt (MIT).\n",
 	"people.txt.gz": "# People and dated offices: person\tname\taliases;...  and  office\tname\tACTOR\trole\tstart\tend\n# Built by `dateline train dict` from petrarch2 Phoenix dictionaries (MIT, to 2014), the CIA Factbook\n# leaders timeline 2015-2026 and CIA world leaders June 2019 (public domain). A 2019 snapshot office\n# has start = end = 2019-06-04 (seen on that day only).\n",
 	"places.txt.gz": "# Places: place\tgeonameid\tname\talternates;...\tlat\tlon\tISO3\tadmin1\tpopulation\tfeature\n# From GeoNames cities15000 (CC BY 4.0, https://www.geonames.org).\n",

@@ -377,8 +377,8 @@ func sinceDate(s string) (time.Time, bool) {
 
 type fbTenure struct {
 	gec, name, full, title string
-	start, end              time.Time
-	current                 bool
+	start, end             time.Time
+	current                bool
 }
 
 func (b *builder) factbookLeaders() error {

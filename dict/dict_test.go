@@ -73,7 +73,7 @@ func TestTenures(t *testing.T) {
 	}
 	tests := []struct {
 		name, day, actor string
-		held            bool
+		held             bool
 	}{
 		{"Sergey Lavrov", "2019-05-05", "RUSGOV", true},
 		{"Lavrov", "2019-05-05", "RUSGOV", true},
