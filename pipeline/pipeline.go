@@ -6,6 +6,7 @@ package pipeline
 import (
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/clean"
+	"github.com/dateline-news/dateline/segment"
 )
 
 // Config selects and configures the stages.
@@ -18,7 +19,7 @@ type Config struct {
 // New returns the whole pipeline for cfg: clean, segment, then the syntax
 // stages and the stages that read them.
 func New(cfg Config) (dateline.Pipeline, error) {
-	p := dateline.Pipeline{clean.New()}
+	p := dateline.Pipeline{clean.New(), segment.New()}
 	syn, err := Syntax(cfg)
 	if err != nil {
 		return nil, err

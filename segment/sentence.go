@@ -1,0 +1,145 @@
+package segment
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dateline-news/dateline"
+)
+
+// split appends the sentences of toks[lo:hi], the tokens of one stretch of
+// a paragraph, to sents.
+func (sg *Segmenter) split(doc *dateline.Document, sents []dateline.Sentence, toks []dateline.Token, lo, hi int) []dateline.Sentence {
+	start := lo
+	for k := lo; k < hi-1; k++ {
+		if end, ok := sg.endsAt(toks, k, hi); ok {
+			sents = sg.add(doc, sents, toks, start, end, "")
+			start = end
+			k = end - 1
+		}
+	}
+	if start < hi {
+		sents = sg.add(doc, sents, toks, start, hi, "")
+	}
+	return sents
+}
+
+// stop kinds of a token.
+const (
+	stopNone = iota
+	stopFull // . ! ? … and runs of them
+	stopAbbrev
+)
+
+// endsAt reports whether a sentence ends after toks[k] (with the closing
+// quotes and brackets attached to it) and returns the index after its last
+// token.
+func (sg *Segmenter) endsAt(toks []dateline.Token, k, hi int) (int, bool) {
+	w := toks[k].Text
+	kind := abbrevKind(0)
+	switch {
+	case isStop(w):
+	case len(w) > 1 && w[len(w)-1] == '.':
+		kind = sg.abbrevKind(w[:len(w)-1])
+		if kind == 0 || kind == abbrevNever {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	m := k + 1
+	for m < hi && isCloser(toks[m].Text) && (toks[m].Span.Start == toks[m-1].Span.End || isRightBracket(toks[m].Text)) {
+		m++
+	}
+	if m >= hi {
+		return hi, true
+	}
+	next := toks[m]
+	if next.Span.Start == toks[m-1].Span.End {
+		return 0, false // no space after the stop
+	}
+	r, _ := utf8.DecodeRuneInString(next.Text)
+	switch kind {
+	case abbrevMonth:
+		if r < utf8.RuneSelf && isDigit(byte(r)) {
+			return 0, false
+		}
+		fallthrough
+	case abbrevMayEnd:
+		return m, sg.openers[next.Text]
+	}
+	if unicode.IsUpper(r) || unicode.IsDigit(r) || unicode.IsTitle(r) || isOpener(next.Text) {
+		return m, true
+	}
+	return 0, false
+}
+
+// isStop reports whether w is made only of . ! ? and …, such as "." "?!" "...".
+func isStop(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); {
+		switch w[i] {
+		case '.', '!', '?':
+			i++
+			continue
+		}
+		if len(w)-i >= 3 && w[i:i+3] == "…" {
+			i += 3
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// isCloser reports whether w is a closing quote or bracket.
+func isCloser(w string) bool {
+	switch w {
+	case `"`, "'", "”", "’", "»", "›", "''":
+		return true
+	}
+	return isRightBracket(w)
+}
+
+func isRightBracket(w string) bool {
+	switch w {
+	case ")", "]", "}", "”", "»":
+		return true
+	}
+	return false
+}
+
+// isOpener reports whether w is an opening quote or bracket, or a
+// punctuation mark that starts a line such as a dash or a bullet.
+func isOpener(w string) bool {
+	switch w {
+	case `"`, "'", "“", "‘", "«", "‹", "„", "(", "[", "{", "``", "`", "-", "--", "—", "–", "*", "•", "¿", "¡":
+		return true
+	}
+	return false
+}
+
+// add appends the sentence of toks[lo:hi] to sents, cut into pieces of at
+// most sg.MaxTokens tokens.
+func (sg *Segmenter) add(doc *dateline.Document, sents []dateline.Sentence, toks []dateline.Token, lo, hi int, kind string) []dateline.Sentence {
+	for sg.MaxTokens > 0 && hi-lo > sg.MaxTokens {
+		cut := lo + sg.MaxTokens
+		for j := cut - 1; j > lo+sg.MaxTokens/2; j-- {
+			if w := toks[j].Text; w == "," || w == ";" || w == ":" || w == "--" || w == "—" {
+				cut = j + 1
+				break
+			}
+		}
+		sp := dateline.Span{Start: toks[lo].Span.Start, End: toks[cut-1].Span.End}
+		doc.Notef("segment", sp, "sentence longer than %d tokens: cut", sg.MaxTokens)
+		sents = append(sents, dateline.Sentence{Span: sp, Kind: kind, Tokens: dateline.Range{Start: lo, End: cut}})
+		lo = cut
+	}
+	if lo < hi {
+		sp := dateline.Span{Start: toks[lo].Span.Start, End: toks[hi-1].Span.End}
+		sents = append(sents, dateline.Sentence{Span: sp, Kind: kind, Tokens: dateline.Range{Start: lo, End: hi}})
+	}
+	return sents
+}
