@@ -6,6 +6,7 @@ package pipeline
 import (
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/clean"
+	"github.com/dateline-news/dateline/dict"
 	"github.com/dateline-news/dateline/segment"
 )
 
@@ -19,7 +20,21 @@ type Config struct {
 // New returns the whole pipeline for cfg: clean, segment, then the syntax
 // stages and the stages that read them.
 func New(cfg Config) (dateline.Pipeline, error) {
-	p := dateline.Pipeline{clean.New(), segment.New()}
+	d, err := dict.Default()
+	if err != nil {
+		return nil, err
+	}
+	cl := clean.New()
+	cl.Country = func(place string) string {
+		if pl, ok := d.Place(place); ok {
+			return pl.Country
+		}
+		if c, ok := d.CountryNamed(place); ok {
+			return c.Code
+		}
+		return ""
+	}
+	p := dateline.Pipeline{cl, segment.New()}
 	syn, err := Syntax(cfg)
 	if err != nil {
 		return nil, err
