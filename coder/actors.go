@@ -1,0 +1,201 @@
+package coder
+
+import (
+	"github.com/dateline-news/dateline"
+)
+
+// part is one participant found at a token.
+type part struct {
+	p       dateline.Participant
+	tok     int
+	pronoun bool
+}
+
+// conjuncts returns h and the conjuncts coordinated with it (UD attaches
+// them all to the first), at most max.
+func (s *sent) conjuncts(h, max int) []int {
+	out := []int{h}
+	for n := 0; n < len(out) && len(out) < max; n++ {
+		for _, k := range s.children(out[n]) {
+			if s.rel(k) == "conj" && s.isNominal(k) && len(out) < max {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// entityAt returns the participant of the entity covering token i, looking
+// also at the words that name it with i (flat, compound, appos).
+func (s *sent) entityAt(i int) (part, bool) {
+	try := func(j int) (part, bool) {
+		e := s.ix.tokEnt[j]
+		if e < 0 || s.doc.Entities[e].Actor == "" {
+			return part{}, false
+		}
+		ent := &s.doc.Entities[e]
+		pos := s.tok(j).POS
+		return part{p: dateline.Participant{Actor: ent.Actor, Entity: ent.ID, Name: ent.Name}, tok: j,
+			pronoun: pos == "PRON" || pos == "DET"}, true
+	}
+	if p, ok := try(i); ok {
+		return p, true
+	}
+	for _, k := range s.children(i) {
+		switch s.rel(k) {
+		case "flat", "flat:name", "compound", "appos":
+			if p, ok := try(k); ok {
+				return p, true
+			}
+		}
+	}
+	return part{}, false
+}
+
+// actorsOf returns the participants a noun phrase headed by h refers to:
+// one per conjunct; a conjunct that is not an actor ("support", "pullout",
+// "a group of specialists") lends its possessor or of-modifier instead.
+func (c *Coder) actorsOf(s *sent, h, depth int) []part {
+	if h < 0 || depth > 2 {
+		return nil
+	}
+	var out []part
+	for _, k := range s.conjuncts(h, c.MaxMembers) {
+		if p, ok := s.entityAt(k); ok {
+			out = append(out, p)
+			continue
+		}
+		if !s.isNominal(k) && s.tok(k).POS != "ADJ" {
+			continue
+		}
+		for _, m := range s.children(k) {
+			r := s.rel(m)
+			if r == "nmod:poss" || (s.base(m) == "nmod" && (s.caseOf(m) == "of" || s.caseOf(m) == "for")) {
+				if ps := c.actorsOf(s, m, depth+1); len(ps) > 0 {
+					out = append(out, ps...)
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+var relPronoun = map[string]bool{"who": true, "which": true, "that": true, "whom": true}
+
+// sourceOf returns the participants doing what verb v says and the token
+// they were found at, following control, coordination and modifiers.
+func (c *Coder) sourceOf(s *sent, v int) ([]part, string) {
+	for n := 0; v >= 0 && n < maxClimb; n++ {
+		passive := s.isPassive(v)
+		for _, k := range s.children(v) {
+			r := s.rel(k)
+			if r == "nsubj" || r == "nsubj:outer" {
+				if relPronoun[s.lemma(k)] && s.base(v) == "acl" {
+					if h := s.head(v); h >= 0 {
+						return c.actorsOf(s, h, 0), "relative clause head"
+					}
+				}
+				return c.actorsOf(s, k, 0), "subject"
+			}
+			if passive && (r == "obl:agent" || s.base(k) == "obl" && s.caseOf(k) == "by") {
+				return c.actorsOf(s, k, 0), "by-agent of the passive"
+			}
+		}
+		if passive {
+			return nil, "passive without agent"
+		}
+		g := s.head(v)
+		if g < 0 {
+			return nil, "no subject"
+		}
+		switch s.base(v) {
+		case "xcomp":
+			// object control ("urged the military to take") else subject control
+			if o := s.child(g, "obj", "dobj"); o >= 0 {
+				return c.actorsOf(s, o, 0), "controller (object)"
+			}
+			v = g
+		case "conj", "advcl":
+			if !s.isVerb(g) {
+				return nil, "no subject"
+			}
+			v = g
+		case "acl":
+			if ps := c.actorsOf(s, g, 0); len(ps) > 0 {
+				return ps, "modified noun"
+			}
+			v = s.head(g)
+		default:
+			return nil, "no subject"
+		}
+	}
+	return nil, "no subject"
+}
+
+// targetOf returns the target participants of match m.
+func (c *Coder) targetOf(s *sent, m *match, src []part) ([]part, string) {
+	t, host := m.trigger, m.host
+	notSource := func(ps []part) []part {
+		out := ps[:0:0]
+		for _, p := range ps {
+			same := false
+			for _, q := range src {
+				if q.p.Entity != "" && q.p.Entity == p.p.Entity || q.tok == p.tok {
+					same = true
+				}
+			}
+			if !same {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	if m.p.Target != "" {
+		if m.p.Target == "none" {
+			return nil, "pattern names no target"
+		}
+		for _, a := range c.roleArgs(s, t, host, m.p.Target) {
+			if ps := notSource(c.actorsOf(s, a, 0)); len(ps) > 0 {
+				return ps, m.p.Target
+			}
+		}
+		if m.p.Target != "obj" {
+			return nil, "no actor in role " + m.p.Target
+		}
+	}
+	// default search: a noun's possessor, the object, then prepositional
+	// arguments
+	if m.p.Noun {
+		if k := s.child(t, "nmod:poss"); k >= 0 {
+			if ps := notSource(c.actorsOf(s, k, 0)); len(ps) > 0 {
+				return ps, "possessor"
+			}
+		}
+	}
+	if o := s.objOf(t); o >= 0 {
+		if ps := notSource(c.actorsOf(s, o, 0)); len(ps) > 0 {
+			return ps, "object"
+		}
+	}
+	for _, h := range []int{t, host} {
+		for _, k := range s.children(h) {
+			switch s.base(k) {
+			case "iobj":
+			case "obl", "nmod":
+				if !c.TargetPreps[s.caseOf(k)] {
+					continue
+				}
+			default:
+				continue
+			}
+			if ps := notSource(c.actorsOf(s, k, 0)); len(ps) > 0 {
+				return ps, s.caseOf(k) + "-argument"
+			}
+		}
+		if host == t {
+			break
+		}
+	}
+	return nil, "no target actor"
+}

@@ -1,0 +1,360 @@
+package coder
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dateline-news/dateline"
+	"github.com/dateline-news/dateline/cameo"
+)
+
+// frame is what a governing control verb did to a complement event.
+type frame struct {
+	kind     string // control kind, "" when none
+	governor int
+}
+
+// controlOf returns the control verb governing clause v, following xcomp
+// (and a conj that shares an xcomp's controller).
+func (c *Coder) controlOf(s *sent, v int) frame {
+	for n := 0; v >= 0 && n < maxClimb; n++ {
+		g := s.head(v)
+		if g < 0 {
+			return frame{governor: -1}
+		}
+		switch s.base(v) {
+		case "xcomp":
+			if k, ok := c.Dict.Control[s.lemma(g)]; ok {
+				return frame{kind: k, governor: g}
+			}
+			return frame{governor: -1}
+		case "conj":
+			v = g
+		default:
+			return frame{governor: -1}
+		}
+	}
+	return frame{governor: -1}
+}
+
+var (
+	negWords     = map[string]bool{"not": true, "never": true, "n't": true, "no": true, "neither": true, "nor": true}
+	allegedWords = map[string]bool{"allegedly": true, "reportedly": true, "purportedly": true, "supposedly": true}
+	plannedAux   = map[string]bool{"will": true, "shall": true, "'ll": true, "wo": true, "would": true}
+	maybeAux     = map[string]bool{"could": true, "might": true, "may": true}
+	allegeVerbs  = map[string]bool{"accuse": true, "allege": true, "claim": true, "charge": true, "suspect": true}
+)
+
+// modality returns the mood and polarity of the clause of v, looking at its
+// auxiliaries, adverbs and markers and those of the clauses above it.
+func (c *Coder) modality(s *sent, v int) (mood string, neg bool) {
+	hyp, alleged, planned := false, false, false
+	for n, u := 0, v; u >= 0 && n < maxClimb; n++ {
+		for _, k := range s.children(u) {
+			w := s.word(k)
+			switch s.base(k) {
+			case "advmod", "neg":
+				if n == 0 && negWords[w] {
+					neg = true
+				}
+				if allegedWords[w] {
+					alleged = true
+				}
+			case "aux":
+				if n == 0 || s.base(u) == "conj" || s.base(u) == "xcomp" {
+					if plannedAux[w] {
+						planned = true
+					}
+					if maybeAux[w] {
+						hyp = true
+					}
+					if n == 0 && negWords[w] {
+						neg = true
+					}
+				}
+			case "mark":
+				if w == "if" || w == "unless" {
+					hyp = true
+				}
+				if w == "to" && n == 0 && s.head(u) < 0 {
+					planned = true // "Lavrov to meet ..." in a headline
+				}
+			}
+		}
+		if n == 0 && strings.Contains(s.tok(u).Feats, "Polarity=Neg") {
+			neg = true
+		}
+		g := s.head(u)
+		if g < 0 {
+			break
+		}
+		switch s.base(u) {
+		case "ccomp", "advcl", "acl", "obl":
+			if allegeVerbs[s.lemma(g)] {
+				alleged = true
+			}
+		}
+		switch s.base(u) {
+		case "xcomp", "conj", "advcl", "ccomp", "acl", "obl", "obj", "nmod", "nsubj", "nsubj:pass":
+			u = g
+		default:
+			u = -1
+		}
+	}
+	switch {
+	case hyp:
+		return MoodHypothetical, neg
+	case alleged:
+		return MoodAlleged, neg
+	case planned:
+		return MoodPlanned, neg
+	}
+	return MoodAsserted, neg
+}
+
+// codeSentence codes every event of one sentence.
+func (c *Coder) codeSentence(s *sent, ex *Explanation) []dateline.Event {
+	var matches []*match
+	absorbed := map[int]bool{} // governors whose complement event they changed
+	for t := s.start; t < s.end; t++ {
+		var ps []*cameo.Pattern
+		if s.isVerb(t) {
+			ps = c.Dict.Verbs(s.lemma(t))
+		} else if s.isNominal(t) {
+			ps = c.Dict.Nouns(s.lemma(t))
+			if len(ps) == 0 && s.word(t) != s.lemma(t) {
+				ps = c.Dict.Nouns(s.word(t))
+			}
+		}
+		if len(ps) == 0 {
+			continue
+		}
+		m, why := c.best(s, t, ps)
+		if m == nil {
+			if ex != nil {
+				ex.Steps = append(ex.Steps, Step{Token: t, Word: s.tok(t).Text, Tried: len(ps), Outcome: why})
+			}
+			continue
+		}
+		matches = append(matches, m)
+		if f := c.controlOf(s, m.host); f.kind != "" && m.p.Code != "" {
+			absorbed[f.governor] = true
+		}
+	}
+	var out []dateline.Event
+	for _, m := range matches {
+		evs, why := c.events(s, m, absorbed)
+		if ex != nil {
+			st := Step{Token: m.trigger, Word: s.tok(m.trigger).Text, Tried: m.tried,
+				Pattern: m.p.Source + ": " + m.p.Text, Outcome: why}
+			if len(evs) > 0 {
+				st.Outcome = fmt.Sprintf("coded %d event(s): %s", len(evs), why)
+			}
+			ex.Steps = append(ex.Steps, st)
+		}
+		out = append(out, evs...)
+	}
+	return out
+}
+
+// events turns one match into events, or says why it yields none.
+func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Event, string) {
+	p := m.p
+	if p.Code == "" {
+		return nil, "null code (---): this context codes nothing"
+	}
+	if absorbed[m.trigger] && len(p.Conds) == 0 {
+		return nil, "its complement's event carries it"
+	}
+	code := p.Code
+	f := c.controlOf(s, m.host)
+	mood, neg := c.modality(s, m.host)
+	if p.Noun {
+		for _, k := range s.children(m.trigger) {
+			if s.rel(k) == "det" && negWords[s.word(k)] {
+				neg = true
+			}
+		}
+	}
+	how := []string{}
+	switch f.kind {
+	case cameo.ControlReject:
+		if nc, ok := c.Dict.MapCode(f.kind, code); ok {
+			code = nc
+		} else {
+			code = "120"
+		}
+		how = append(how, fmt.Sprintf("%q turns it into a rejection", s.tok(f.governor).Text))
+		// the rejection itself happened, whatever the mood below it
+		mood, neg = c.modality(s, f.governor)
+	case cameo.ControlIntent, cameo.ControlThreaten:
+		if nc, ok := c.Dict.MapCode(f.kind, code); ok {
+			code = nc
+		}
+		mood, neg = c.modality(s, f.governor)
+		how = append(how, fmt.Sprintf("%q makes it %s", s.tok(f.governor).Text, f.kind))
+	case cameo.ControlAttempt:
+		if mood == MoodAsserted {
+			mood = MoodAttempted
+		}
+	case cameo.ControlPlan:
+		if mood == MoodAsserted {
+			mood = MoodPlanned
+		}
+	case cameo.ControlAllege:
+		mood = MoodAlleged
+	case cameo.ControlFail:
+		neg = true
+	case cameo.ControlRequest:
+		return nil, fmt.Sprintf("asked for by %q, which codes the request", s.tok(f.governor).Text)
+	}
+
+	src, srcHow := c.sourceOf(s, m.host)
+	if m.p.Noun {
+		for _, cd := range p.Conds {
+			if cd.Role == "pred" { // "X's claims were untrue": the speaker above denies
+				src, srcHow = nil, "no speaker"
+				if g := s.head(m.host); g >= 0 {
+					src, srcHow = c.sourceOf(s, g)
+				}
+			}
+		}
+	}
+	tgt, tgtHow := c.targetOf(s, m, src)
+	if p.Swap {
+		src, tgt = tgt, src
+	}
+	if len(src) == 0 {
+		if sp, ok := c.speaker(s, m.trigger); ok {
+			src, srcHow = []part{sp}, "speaker of the quote"
+		}
+	}
+	passiveNoAgent := len(src) == 0 && srcHow == "passive without agent" && len(tgt) > 0
+	if len(src) == 0 && !passiveNoAgent {
+		return nil, "no source: " + srcHow
+	}
+	root := cameo.Root(code)
+	conf := 0.9
+	if len(p.Conds) == 0 && p.Particle == "" {
+		conf = 0.75
+	}
+	type pair struct{ s, t *part }
+	var pairs []pair
+	switch {
+	case len(tgt) > 0 && len(src) > 0:
+		for i := range src {
+			for j := range tgt {
+				if src[i].p.Entity != "" && src[i].p.Entity == tgt[j].p.Entity {
+					continue
+				}
+				pairs = append(pairs, pair{&src[i], &tgt[j]})
+			}
+		}
+	case len(tgt) > 0:
+		for j := range tgt {
+			pairs = append(pairs, pair{nil, &tgt[j]})
+		}
+		conf = 0.5
+	case len(src) >= 2 && (p.Mutual || c.MutualRoots[root]):
+		for i := range src {
+			for j := i + 1; j < len(src); j++ {
+				if src[i].p.Entity != "" && src[i].p.Entity == src[j].p.Entity {
+					continue
+				}
+				pairs = append(pairs, pair{&src[i], &src[j]})
+			}
+		}
+		tgtHow = "among the members of the compound subject"
+	case p.Untargeted:
+		for i := range src {
+			pairs = append(pairs, pair{&src[i], nil})
+		}
+		conf = 0.6
+	default:
+		return nil, "no target: " + tgtHow
+	}
+	if len(pairs) == 0 {
+		return nil, "source and target are the same actor"
+	}
+	info, _ := c.Ontology.Lookup(code)
+	sentSpan := s.doc.Sentences[s.si].Span
+	date := c.dateOf(s, m.host)
+	place := c.placeOf(s, m.host, src, tgt)
+	var members func(ps []part) []dateline.Participant
+	members = func(ps []part) []dateline.Participant {
+		if len(ps) < 2 {
+			return nil
+		}
+		out := make([]dateline.Participant, len(ps))
+		for i := range ps {
+			out[i] = ps[i].p
+		}
+		return out
+	}
+	srcMembers, tgtMembers := members(src), members(tgt)
+	if len(src) >= 2 && len(tgt) == 0 {
+		srcMembers = nil // mutual pairs are their own dyads
+	}
+	evs := make([]dateline.Event, 0, len(pairs))
+	for _, pr := range pairs {
+		e := dateline.Event{
+			Code: code, Root: root,
+			Plover:    dateline.Plover{Type: info.Plover, Mode: info.Mode},
+			Goldstein: info.Goldstein, Quad: info.Quad,
+			Date: date, Place: place, Mood: mood, Negated: neg,
+			Sentence: sentSpan, Trigger: s.tok(m.trigger).Span,
+			Pattern:    p.Source + ": " + p.Text,
+			Confidence: conf,
+		}
+		if info.Quad == 0 {
+			e.Quad = cameo.QuadClass(root)
+		}
+		if pr.s != nil {
+			e.Source = pr.s.p
+			e.Source.Members = srcMembers
+			if pr.s.pronoun {
+				e.Confidence -= 0.1
+			}
+		}
+		if pr.t != nil {
+			t := pr.t.p
+			t.Members = tgtMembers
+			e.Target = &t
+			if pr.t.pronoun {
+				e.Confidence -= 0.1
+			}
+		}
+		if mood == MoodAttempted {
+			e.Confidence -= 0.1
+		}
+		e.Confidence = float64(int(e.Confidence*100+0.5)) / 100
+		evs = append(evs, e)
+	}
+	why := "source from " + srcHow + ", target from " + tgtHow
+	if len(how) > 0 {
+		why += "; " + strings.Join(how, "; ")
+	}
+	if mood != MoodAsserted {
+		why += "; mood " + mood
+	}
+	if neg {
+		why += "; negated"
+	}
+	return evs, why
+}
+
+// speaker returns the speaker of the quote that contains token t.
+func (c *Coder) speaker(s *sent, t int) (part, bool) {
+	sp := s.tok(t).Span
+	for _, q := range s.doc.Quotes {
+		if q.Speaker == "" || !q.Span.Contains(sp) {
+			continue
+		}
+		for _, e := range s.doc.Entities {
+			if e.ID == q.Speaker && e.Actor != "" {
+				return part{p: dateline.Participant{Actor: e.Actor, Entity: e.ID, Name: e.Name}, tok: -1}, true
+			}
+		}
+	}
+	return part{}, false
+}

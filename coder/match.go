@@ -1,0 +1,262 @@
+package coder
+
+import (
+	"fmt"
+
+	"github.com/dateline-news/dateline/cameo"
+)
+
+// maxClimb bounds every walk up the tree, so that malformed heads (cycles)
+// cannot loop.
+const maxClimb = 12
+
+// match is a pattern that fired at a trigger token.
+type match struct {
+	p       *cameo.Pattern
+	trigger int
+	host    int // the verb whose clause carries the event: the trigger itself, or a noun trigger's host
+	tried   int
+}
+
+// wordIs reports whether token i is word w (its lemma or its text), or a
+// member of w when w is a set.
+func (c *Coder) wordIs(s *sent, i int, w string) bool {
+	if len(w) > 0 && w[0] == '&' {
+		for _, m := range c.Dict.Sets[w] {
+			if c.phraseIs(s, i, m) {
+				return true
+			}
+		}
+		return false
+	}
+	return w == s.lemma(i) || w == s.word(i)
+}
+
+// phraseIs matches a set member that may be a phrase "mod_head".
+func (c *Coder) phraseIs(s *sent, i int, m string) bool {
+	j := len(m) - 1
+	for j >= 0 && m[j] != '_' {
+		j--
+	}
+	if j < 0 {
+		return m == s.lemma(i) || m == s.word(i)
+	}
+	h := m[j+1:]
+	if h != s.lemma(i) && h != s.word(i) {
+		return false
+	}
+	mods := m[:j]
+	for len(mods) > 0 {
+		k := 0
+		for k < len(mods) && mods[k] != '_' {
+			k++
+		}
+		if !c.hasChildWord(s, i, mods[:k]) {
+			return false
+		}
+		if k == len(mods) {
+			break
+		}
+		mods = mods[k+1:]
+	}
+	return true
+}
+
+func (c *Coder) hasChildWord(s *sent, i int, w string) bool {
+	for _, k := range s.children(i) {
+		if c.wordIs(s, k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// termIs reports whether token i satisfies t.
+func (c *Coder) termIs(s *sent, i int, t cameo.Term) bool {
+	if i < 0 {
+		return false
+	}
+	if !t.Any && !c.wordIs(s, i, t.Head) {
+		return false
+	}
+	for _, m := range t.Mods {
+		if !c.hasChildWord(s, i, m) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasParticle reports whether verb v has particle prt.
+func (s *sent) hasParticle(v int, prt string) bool {
+	for _, k := range s.children(v) {
+		switch s.rel(k) {
+		case "compound:prt", "advmod", "prt":
+			if s.word(k) == prt {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// objOf returns the object of verb v: its obj, or its passive subject.
+func (s *sent) objOf(v int) int {
+	if o := s.child(v, "obj", "dobj"); o >= 0 {
+		return o
+	}
+	return s.child(v, "nsubj:pass")
+}
+
+// prepArgs returns the arguments of i introduced by preposition prep:
+// oblique and nominal modifiers of i and, for a verb, of its object.
+func (s *sent) prepArgs(i int, prep string, out []int) []int {
+	add := func(h int) {
+		for _, k := range s.children(h) {
+			switch s.base(k) {
+			case "obl", "nmod", "advcl", "acl", "iobj", "xcomp":
+				if s.caseOf(k) == prep || prep == "by" && s.rel(k) == "obl:agent" {
+					out = append(out, k)
+				}
+			}
+		}
+	}
+	add(i)
+	if s.isVerb(i) {
+		if o := s.child(i, "obj", "dobj"); o >= 0 {
+			add(o)
+		}
+	}
+	return out
+}
+
+// roleArgs returns the tokens that fill role for a pattern at trigger t
+// hosted by host.
+func (c *Coder) roleArgs(s *sent, t, host int, role string) []int {
+	switch role {
+	case "obj":
+		if o := s.objOf(t); o >= 0 {
+			return []int{o}
+		}
+		if host != t {
+			if o := s.objOf(host); o >= 0 && o != t {
+				return []int{o}
+			}
+		}
+		return nil
+	case "subj":
+		if k := s.child(t, "nsubj"); k >= 0 {
+			return []int{k}
+		}
+		return nil
+	case "case":
+		return []int{t}
+	case "poss":
+		if k := s.child(t, "nmod:poss"); k >= 0 {
+			return []int{k}
+		}
+		return nil
+	case "none":
+		return nil
+	}
+	out := s.prepArgs(t, role, nil)
+	if host != t {
+		out = s.prepArgs(host, role, out)
+	}
+	return out
+}
+
+// condHolds reports whether cond holds at trigger t hosted by host.
+func (c *Coder) condHolds(s *sent, t, host int, cd cameo.Cond) bool {
+	switch cd.Role {
+	case "case":
+		return s.caseOf(t) == cd.Term.Head || cd.Term.Any && s.caseOf(t) != ""
+	case "pred":
+		h := s.head(t)
+		return h >= 0 && s.base(t) == "nsubj" && c.termIs(s, h, cd.Term)
+	case "prt":
+		return cd.Term.Any || s.hasParticle(t, cd.Term.Head)
+	}
+	for _, a := range c.roleArgs(s, t, host, cd.Role) {
+		if c.termIs(s, a, cd.Term) {
+			return true
+		}
+	}
+	return false
+}
+
+// hostOf finds the verb whose clause carries a noun trigger t for pattern
+// p, or -1 with the reason.
+func (c *Coder) hostOf(s *sent, t int, p *cameo.Pattern) (int, string) {
+	for _, cd := range p.Conds {
+		switch cd.Role {
+		case "case":
+			h := s.head(t)
+			for n := 0; h >= 0 && n < maxClimb; n++ {
+				if s.isVerb(h) {
+					return h, ""
+				}
+				h = s.head(h)
+			}
+			return -1, "no verb above the prepositional phrase"
+		case "pred":
+			return s.head(t), ""
+		}
+	}
+	h := s.head(t)
+	if h < 0 {
+		return -1, "the event noun has no governing verb"
+	}
+	switch s.rel(t) {
+	case "obj", "dobj", "nsubj:pass":
+	default:
+		return -1, fmt.Sprintf("the event noun is %s of %q, not the object of a light verb", s.rel(t), s.tok(h).Text)
+	}
+	if !c.Dict.Light[s.lemma(h)] {
+		return -1, fmt.Sprintf("%q is not a light verb (%%light)", s.tok(h).Text)
+	}
+	return h, ""
+}
+
+// best returns the most specific pattern of ps that holds at t, the number
+// tried, and why none did.
+func (c *Coder) best(s *sent, t int, ps []*cameo.Pattern) (*match, string) {
+	var m *match
+	bestSpec := -1
+	why := ""
+	for _, p := range ps {
+		host := t
+		if p.Noun {
+			h, reason := c.hostOf(s, t, p)
+			if h < 0 {
+				why = reason
+				continue
+			}
+			host = h
+		} else if p.Particle != "" && !s.hasParticle(t, p.Particle) {
+			continue
+		}
+		ok := true
+		for _, cd := range p.Conds {
+			if !c.condHolds(s, t, host, cd) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		sp := p.Specificity()
+		if sp > bestSpec || sp == bestSpec && p.Rank > m.p.Rank {
+			m, bestSpec = &match{p: p, trigger: t, host: host}, sp
+		}
+	}
+	if m != nil {
+		m.tried = len(ps)
+		return m, ""
+	}
+	if why == "" {
+		why = "no pattern's conditions held"
+	}
+	return nil, why
+}

@@ -1,0 +1,103 @@
+package coder
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dateline-news/dateline"
+)
+
+// dateOf returns when the event of clause v happened: a date expression
+// inside the clause (or the clauses it hangs from), else the document date.
+func (c *Coder) dateOf(s *sent, v int) dateline.EventDate {
+	toks := s.doc.Tokens
+	best := -1
+	// a date expression inside the clause of v, else in a clause above it
+	// ("On May 1, Lavrov said he would ...")
+	for n, u := 0, v; u >= 0 && n < maxClimb && best < 0; n++ {
+		for ti := range s.doc.Timexes {
+			tx := &s.doc.Timexes[ti]
+			if tx.Type != "DATE" && tx.Type != "TIME" || tx.Value == "" || strings.HasPrefix(tx.Value, "P") {
+				continue
+			}
+			i := sort.Search(len(toks), func(i int) bool { return toks[i].Span.End > tx.Span.Start })
+			if i >= s.start && i < s.end && c.under(s, i, u) {
+				best = ti
+				break
+			}
+		}
+		u = s.head(u)
+	}
+	if best >= 0 {
+		tx := &s.doc.Timexes[best]
+		return dateline.EventDate{Value: tx.Value, Precision: precision(tx.Value), Basis: "date expression \"" + tx.Text + "\" in the clause"}
+	}
+	if s.doc.Date != nil && s.doc.Date.Value != "" {
+		return dateline.EventDate{Value: s.doc.Date.Value, Precision: precision(s.doc.Date.Value), Basis: "document date"}
+	}
+	return dateline.EventDate{Basis: "unknown"}
+}
+
+// under reports whether token i lies in the subtree of u, not crossing
+// another clause.
+func (c *Coder) under(s *sent, i, u int) bool {
+	for n := 0; i >= 0 && n < maxClimb; n++ {
+		if i == u {
+			return true
+		}
+		switch s.base(i) {
+		case "ccomp", "advcl", "acl", "parataxis", "conj":
+			if s.isVerb(i) {
+				return false
+			}
+		}
+		i = s.head(i)
+	}
+	return false
+}
+
+func precision(v string) string {
+	switch {
+	case strings.Contains(v, "/"):
+		return "range"
+	case strings.Contains(v, "W"):
+		return "week"
+	case len(v) == 4:
+		return "year"
+	case len(v) == 7:
+		return "month"
+	case len(v) >= 10:
+		return "day"
+	}
+	return "unknown"
+}
+
+// placeOf returns where the event of clause v happened: a place named by
+// an "in"/"at" argument of the clause that is neither source nor target.
+func (c *Coder) placeOf(s *sent, v int, src, tgt []part) *dateline.EventPlace {
+	used := map[string]bool{}
+	for _, p := range src {
+		used[p.p.Entity] = true
+	}
+	for _, p := range tgt {
+		used[p.p.Entity] = true
+	}
+	for _, k := range s.children(v) {
+		if s.base(k) != "obl" && s.base(k) != "nmod" {
+			continue
+		}
+		if cs := s.caseOf(k); cs != "in" && cs != "at" && cs != "near" {
+			continue
+		}
+		e := s.ix.tokEnt[k]
+		if e < 0 {
+			continue
+		}
+		ent := &s.doc.Entities[e]
+		if used[ent.ID] || ent.Type != "GPE" && ent.Type != "LOC" && ent.Geo == nil {
+			continue
+		}
+		return &dateline.EventPlace{Name: ent.Name, Entity: ent.ID, Geo: ent.Geo}
+	}
+	return nil
+}
