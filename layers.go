@@ -15,6 +15,10 @@ type Sentence struct {
 	Kind string `json:"kind,omitempty"` // "" for body text, else one of the Kind constants
 	// Tokens is the half-open range of indexes into Document.Tokens.
 	Tokens Range `json:"tokens"`
+	// Time is the narrative time of the sentence as a TIMEX3 value: the
+	// date its own words name, else the date the paragraph has moved to;
+	// "" when the sentence is at the article's date. Set by the time stage.
+	Time string `json:"time,omitempty"`
 }
 
 // Range is a half-open range [Start, End) of indexes into a slice.
@@ -101,6 +105,10 @@ type Quote struct {
 	Cue         *Cue   `json:"cue"`
 	Speaker     string `json:"speaker"` // entity ID, "" when unknown
 	SpeakerName string `json:"speaker_name"`
+	// Parts lists the pieces of a quote broken by its cue ("We will not
+	// leave," he said, "until they do.") or running over paragraphs, each
+	// without marks; Span covers them all. Empty for a quote in one piece.
+	Parts []Span `json:"parts,omitempty"`
 }
 
 // Cue is the speech or cognition word that introduces a quote.

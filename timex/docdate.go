@@ -1,0 +1,335 @@
+package timex
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dateline-news/dateline"
+)
+
+// docDate decides the article's own date, sets doc.Date and returns the
+// date (zero when unknown). Metadata comes first, then a dateline with a
+// year, then a dateline without one, whose year is inferred.
+func (st *Stage) docDate(doc *dateline.Document, a *analysis) time.Time {
+	if !doc.Published.IsZero() {
+		p := doc.Published
+		t := day(p.Year(), int(p.Month()), p.Day())
+		doc.Date = &dateline.DocDate{Value: fmtDay(t), Basis: "the publication date in the article's metadata"}
+		return t
+	}
+	dl := doc.Dateline
+	if dl != nil && dl.MonthDay != "" {
+		m, d, ok := parseMonthDay(dl.MonthDay)
+		if !ok {
+			doc.Notef("timex", dl.Span, "dateline month and day %q unreadable", dl.MonthDay)
+		} else if dl.Year != 0 && d <= daysIn(dl.Year, m) {
+			t := day(dl.Year, m, d)
+			doc.Date = &dateline.DocDate{Value: fmtDay(t), Basis: fmt.Sprintf("the dateline %q", strings.TrimSpace(dl.Text))}
+			return t
+		} else if dl.Year == 0 {
+			return st.inferYear(doc, a, m, d)
+		}
+	}
+	if doc.Date != nil {
+		if t, err := time.Parse("2006-01-02", doc.Date.Value); err == nil {
+			return t
+		}
+	}
+	if doc.Date == nil {
+		doc.Date = &dateline.DocDate{Value: "XXXX-XX-XX"}
+	}
+	doc.Date.Basis = "no date in the metadata and no dateline with a date: relative expressions stay unresolved"
+	doc.Notef("timex", dateline.Span{}, "the article's date is unknown")
+	return time.Time{}
+}
+
+// parseMonthDay reads "MM-DD".
+func parseMonthDay(s string) (m, d int, ok bool) {
+	ms, ds, found := strings.Cut(s, "-")
+	if !found {
+		return 0, 0, false
+	}
+	m, err1 := strconv.Atoi(ms)
+	d, err2 := strconv.Atoi(ds)
+	if err1 != nil || err2 != nil || !validDay(m, d) {
+		return 0, 0, false
+	}
+	return m, d, true
+}
+
+// weekdayClue says that the day m-d falls on weekday wd, as the words at
+// Span suggest.
+type weekdayClue struct {
+	wd, m, d int
+	text     string
+	span     dateline.Span
+}
+
+// inferYear chooses the year of a dateline that prints only month and day:
+// the years in which every weekday mention agrees with the date it refers
+// to, narrowed by the terms of the office-holders the text names; the most
+// recent remaining year when more than one is left, recorded as a problem.
+func (st *Stage) inferYear(doc *dateline.Document, a *analysis, m, d int) time.Time {
+	now := time.Now()
+	if st.Now != nil {
+		now = st.Now()
+	}
+	horizon := st.Horizon
+	if horizon <= 0 {
+		horizon = 25
+	}
+	today := day(now.Year(), int(now.Month()), now.Day())
+	var years []int
+	for y := now.Year() - horizon; y <= now.Year(); y++ {
+		if d <= daysIn(y, m) && !day(y, m, d).After(today) {
+			years = append(years, y)
+		}
+	}
+	dateWords := monthName(m) + " " + strconv.Itoa(d)
+	var basis []string
+	basis = append(basis, "No year is printed.")
+
+	clues := a.weekdayClues(m, d)
+	if len(clues) > 0 {
+		best, bestN := []int(nil), -1
+		for _, y := range years {
+			n := 0
+			for _, c := range clues {
+				if c.d <= daysIn(y, c.m) && isoWD(day(y, c.m, c.d)) == c.wd {
+					n++
+				}
+			}
+			switch {
+			case n > bestN:
+				best, bestN = []int{y}, n
+			case n == bestN:
+				best = append(best, y)
+			}
+		}
+		if bestN < len(clues) {
+			doc.Notef("timex", clues[0].span, "the weekday mentions do not all agree with one year: %d of %d fit", bestN, len(clues))
+		}
+		if bestN > 0 {
+			years = best
+			basis = append(basis, describeClues(clues)+" only in "+listYears(years)+
+				fmt.Sprintf(" (of the years %d–%d)", now.Year()-horizon, now.Year())+";")
+		}
+	}
+	if st.Tenures != nil && len(years) > 1 {
+		for _, name := range a.personNames() {
+			ts := st.Tenures(name)
+			if len(ts) == 0 {
+				continue
+			}
+			var keep []int
+			var used []dateline.Tenure
+			for _, y := range years {
+				for _, t := range ts {
+					if t.Covers(day(y, m, d)) {
+						keep = append(keep, y)
+						used = appendTenure(used, t)
+						break
+					}
+				}
+			}
+			if len(keep) == 0 || len(keep) == len(years) {
+				continue
+			}
+			years = keep
+			basis = append(basis, describeTenures(name, used)+", so "+listYears(years)+";")
+			if len(years) == 1 {
+				break
+			}
+		}
+	}
+	if len(years) == 0 {
+		doc.Notef("timex", doc.Dateline.Span, "no year up to today has %s", dateWords)
+		doc.Date = &dateline.DocDate{Value: "XXXX-" + twoDigits(m) + "-" + twoDigits(d), Basis: "No year is printed and none could be inferred."}
+		return time.Time{}
+	}
+	y := years[len(years)-1]
+	if len(years) > 1 {
+		doc.Notef("timex", doc.Dateline.Span, "the year of %s is ambiguous (%s): took the most recent, %d", dateWords, listYears(years), y)
+		basis = append(basis, fmt.Sprintf("more than one year remains, so the most recent not after today: %d.", y))
+	} else if len(basis) == 1 {
+		basis = append(basis, fmt.Sprintf("%d.", y))
+	} else {
+		last := basis[len(basis)-1]
+		basis[len(basis)-1] = strings.TrimSuffix(last, ";") + "."
+		if !strings.Contains(basis[len(basis)-1], ", so ") {
+			basis[len(basis)-1] = strings.TrimSuffix(basis[len(basis)-1], ".") + ", so " + strconv.Itoa(y) + "."
+		}
+	}
+	t := day(y, m, d)
+	doc.Date = &dateline.DocDate{Value: fmtDay(t), Basis: strings.Join(basis, " ")}
+	return t
+}
+
+func appendTenure(ts []dateline.Tenure, t dateline.Tenure) []dateline.Tenure {
+	for _, u := range ts {
+		if u == t {
+			return ts
+		}
+	}
+	return append(ts, t)
+}
+
+// weekdayClues collects the weekday mentions that name a day whose month
+// and day are known: a weekday beside a date ("Tuesday, April 30"), a bare
+// weekday in the sentence of a date or the one after it ("until April 30.
+// On Tuesday"), and a bare weekday read against the dateline day.
+func (a *analysis) weekdayClues(m, d int) []weekdayClue {
+	var out []weekdayClue
+	am, ad, aSent, aPara := m, d, -1, -2 // the anchor: the dateline day
+	fromDateline := true
+	sentOf := func(off int) int {
+		for i, s := range a.tn.sents {
+			if s.Start <= off && off < s.End {
+				return i
+			}
+		}
+		return -1
+	}
+	for i := range a.exprs {
+		x := &a.exprs[i]
+		p := a.paraOf(x.Start)
+		if p != aPara && !fromDateline {
+			am, ad, fromDateline = m, d, true
+		}
+		switch {
+		case x.kind == kDate && x.d != 0 && x.m != 0:
+			if x.wd != 0 && x.y == 0 {
+				out = append(out, weekdayClue{wd: x.wd, m: x.m, d: x.d, text: a.doc.Text[x.Start:x.End], span: dateline.Span{Start: x.Start, End: x.End}})
+			}
+			if x.y != 0 {
+				am, ad = 0, 0 // a date with its own year says nothing about ours
+			} else {
+				am, ad = x.m, x.d
+			}
+			aSent, aPara, fromDateline = sentOf(x.Start), p, false
+		case x.kind == kWeekday && x.mod == modNone && am != 0:
+			s := sentOf(x.Start)
+			if fromDateline || p == aPara && s >= 0 && (s == aSent || s == aSent+1) {
+				out = append(out, weekdayClue{wd: x.wd, m: am, d: ad, text: a.doc.Text[x.Start:x.End], span: dateline.Span{Start: x.Start, End: x.End}})
+			}
+		}
+	}
+	return out
+}
+
+// describeClues writes "May 5 falls on a Sunday ('Sunday') and April 30 on
+// a Tuesday ('Tuesday')", each date once.
+func describeClues(cs []weekdayClue) string {
+	var parts []string
+	seen := map[[3]int]bool{}
+	for _, c := range cs {
+		k := [3]int{c.wd, c.m, c.d}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		verb := " falls on a "
+		if len(parts) > 0 {
+			verb = " on a "
+		}
+		parts = append(parts, fmt.Sprintf("%s %d%s%s ('%s')", monthName(c.m), c.d, verb, weekdayName(c.wd), c.text))
+	}
+	return strings.Join(parts, " and ")
+}
+
+// describeTenures writes "Michael Pompeo was Secretary of State from April
+// 2018 to January 2021".
+func describeTenures(name string, ts []dateline.Tenure) string {
+	var parts []string
+	for _, t := range ts {
+		s := t.Office
+		if s == "" {
+			s = "in office (" + t.Actor + ")"
+		}
+		switch {
+		case !t.Start.IsZero() && !t.End.IsZero():
+			s += " from " + monthYear(t.Start) + " to " + monthYear(t.End)
+		case !t.Start.IsZero():
+			s += " since " + monthYear(t.Start)
+		case !t.End.IsZero():
+			s += " until " + monthYear(t.End)
+		}
+		parts = append(parts, s)
+	}
+	return name + " was " + strings.Join(parts, " and ")
+}
+
+func monthYear(t time.Time) string { return t.Month().String() + " " + strconv.Itoa(t.Year()) }
+
+func monthName(m int) string { return time.Month(m).String() }
+
+func weekdayName(wd int) string { return time.Weekday(wd % 7).String() }
+
+// listYears writes "2002, 2013, 2019 and 2024".
+func listYears(ys []int) string {
+	var b strings.Builder
+	for i, y := range ys {
+		switch {
+		case i == 0:
+		case i == len(ys)-1:
+			b.WriteString(" and ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Itoa(y))
+	}
+	return b.String()
+}
+
+// personNames returns the full names of people in the text, in order of
+// first mention: the recogniser's PER mentions when there are any, else
+// runs of two to four capitalised words (and their tails: "Secretary of
+// State Michael Pompeo" gives "Michael Pompeo"). A name after "former" or
+// "ex-" is left out: a former office-holder says nothing about the date.
+func (a *analysis) personNames() []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string, start int) {
+		if seen[s] || a.formerBefore(start) {
+			return
+		}
+		seen[s] = true
+		out = append(out, s)
+	}
+	per := false
+	for _, mn := range a.doc.Mentions {
+		if mn.Type == "PER" || mn.Type == "PERSON" {
+			per = true
+			add(a.doc.Span(mn.Span), mn.Span.Start)
+		}
+	}
+	if per {
+		return out
+	}
+	t := a.tn.toks
+	for i := 0; i < len(t); {
+		if !t[i].upper || t[i].punct != 0 || t[i].cls != clNone {
+			i++
+			continue
+		}
+		j := i
+		for j < len(t) && t[j].upper && t[j].punct == 0 && t[j].cls == clNone && (j == i || t[j-1].e+1 == t[j].s && a.doc.Text[t[j-1].e] == ' ') {
+			j++
+		}
+		for k := max(i, j-4); k <= j-2; k++ {
+			add(a.doc.Text[t[k].s:t[j-1].e], t[k].s)
+		}
+		i = j
+	}
+	return out
+}
+
+// formerBefore reports whether "former", "ex-" or "late" comes shortly
+// before byte off.
+func (a *analysis) formerBefore(off int) bool {
+	lo := max(0, off-40)
+	w := strings.ToLower(a.doc.Text[lo:off])
+	return strings.Contains(w, "former ") || strings.Contains(w, "ex-") || strings.Contains(w, "late ")
+}

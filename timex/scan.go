@@ -1,0 +1,158 @@
+package timex
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// tok is one word, number or punctuation mark of the text, with what the
+// word table says about it.
+type tok struct {
+	s, e  int   // byte span in the text
+	cls   class // word class from the table; clNone for unknown words
+	val   int   // class value: month 1–12, weekday 1–7, number, unit...
+	num   int   // value of a digit run; -1 when not all digits
+	nd    int   // number of leading digits
+	punct byte  // the ASCII punctuation byte, '-' for dashes; 0 for words
+	upper bool  // starts with an upper-case letter
+	sfx   string
+}
+
+// scanner splits text into toks; buf is reused to lower-case words for the
+// table look-up without allocating.
+type scanner struct {
+	buf  []byte
+	toks []tok
+}
+
+func isWordRune(r rune) bool {
+	return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
+		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// scan fills s.toks from text.
+func (s *scanner) scan(text string) {
+	s.toks = s.toks[:0]
+	i := 0
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ' || c == '\t' || c == '\r':
+				i++
+				continue
+			case c == '\n':
+				s.toks = append(s.toks, tok{s: i, e: i + 1, punct: '\n', num: -1})
+				i++
+				continue
+			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
+				i = s.word(text, i)
+				continue
+			}
+			s.toks = append(s.toks, tok{s: i, e: i + 1, punct: c, num: -1})
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) {
+			i = s.word(text, i)
+			continue
+		}
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		p := byte('?')
+		switch r {
+		case '–', '—', '‐', '‑', '−':
+			p = '-'
+		case '’', '‘':
+			p = '\''
+		case '“', '”':
+			p = '"'
+		}
+		s.toks = append(s.toks, tok{s: i, e: i + n, punct: p, num: -1})
+		i += n
+	}
+}
+
+// word scans one run of letters and digits starting at i and returns the
+// offset after it.
+func (s *scanner) word(text string, i int) int {
+	start := i
+	s.buf = s.buf[:0]
+	num, nd, alldig := 0, 0, true
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= '0' && c <= '9':
+				if alldig {
+					if nd < 9 {
+						num = num*10 + int(c-'0')
+					}
+					nd++
+				}
+			case c >= 'a' && c <= 'z':
+				alldig = false
+			case c >= 'A' && c <= 'Z':
+				alldig = false
+				c += 'a' - 'A'
+			default:
+				goto done
+			}
+			s.buf = append(s.buf, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			break
+		}
+		alldig = false
+		s.buf = utf8.AppendRune(s.buf, unicode.ToLower(r))
+		i += n
+	}
+done:
+	t := tok{s: start, e: i, num: -1, nd: nd}
+	if nd > 9 {
+		nd = 0
+	}
+	if nd > 0 {
+		t.val = num
+		if alldig {
+			t.num = num
+		} else {
+			t.sfx = ordinalSuffix(s.buf[nd:])
+		}
+	}
+	c := text[start]
+	t.upper = c >= 'A' && c <= 'Z'
+	if c >= utf8.RuneSelf {
+		r, _ := utf8.DecodeRuneInString(text[start:])
+		t.upper = unicode.IsUpper(r)
+	}
+	if nd == 0 {
+		if w, ok := words[string(s.buf)]; ok {
+			t.cls, t.val = w.cls, w.val
+		}
+	}
+	s.toks = append(s.toks, t)
+	return i
+}
+
+// ordinalSuffix returns the known suffix after a number ("th", "s", "pm"),
+// or "?" for anything else.
+func ordinalSuffix(b []byte) string {
+	switch string(b) {
+	case "st", "nd", "rd", "th":
+		return "th"
+	case "s":
+		return "s"
+	case "am":
+		return "am"
+	case "pm":
+		return "pm"
+	}
+	return "?"
+}

@@ -1,0 +1,251 @@
+package timex
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"github.com/dateline-news/dateline"
+)
+
+// Stage is the time stage: it sets Document.Timexes, Document.Date and
+// the narrative time of each sentence (Sentence.Time).
+type Stage struct {
+	// Tenures returns the dated terms of office of a person named by full
+	// name ("Michael Pompeo"); the pipeline sets it from the actor
+	// dictionary. Nil skips narrowing a missing year by office-holders.
+	Tenures func(name string) []dateline.Tenure
+	// Now returns today; a dateline without a year is never read as a date
+	// after today.
+	Now func() time.Time
+	// Horizon is how many years before today a missing year is searched in.
+	Horizon int
+}
+
+// New returns a Stage that searches the last 25 years for a missing year.
+func New() *Stage { return &Stage{Now: time.Now, Horizon: 25} }
+
+// Annotate finds and resolves the time expressions of doc.
+func (st *Stage) Annotate(ctx context.Context, doc *dateline.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var sc scanner
+	exprs := sc.recognise(doc.Text, nil)
+	a := newAnalysis(doc, sc.toks, exprs)
+	dct := st.docDate(doc, a)
+	a.resolveAll(dct)
+	return nil
+}
+
+// analysis is one document while the stage works on it.
+type analysis struct {
+	doc   *dateline.Document
+	exprs []Expr
+	tn    tenser
+	paras []dateline.Span // paragraph-like units: paragraphs, title, headings
+}
+
+func newAnalysis(doc *dateline.Document, toks []tok, exprs []Expr) *analysis {
+	a := &analysis{doc: doc, exprs: exprs}
+	a.tn = tenser{text: doc.Text, toks: toks, doc: doc.Tokens}
+	for _, t := range doc.Tokens {
+		if t.Tag != "" || t.Feats != "" {
+			a.tn.tagged = true
+			break
+		}
+	}
+	if len(doc.Sentences) > 0 {
+		a.tn.sents = make([]dateline.Span, len(doc.Sentences))
+		for i, s := range doc.Sentences {
+			a.tn.sents[i] = s.Span
+		}
+	} else {
+		a.tn.sents = splitSentences(doc.Text, toks)
+	}
+	a.paras = units(doc)
+	return a
+}
+
+// units returns the paragraphs of doc with the title, subtitle and
+// headings as units of their own; without paragraphs, the lines of the text.
+func units(doc *dateline.Document) []dateline.Span {
+	var u []dateline.Span
+	if len(doc.Paragraphs) > 0 {
+		u = append(u, doc.Paragraphs...)
+		if doc.TitleSpan != nil {
+			u = append(u, *doc.TitleSpan)
+		}
+		if doc.SubtitleSpan != nil {
+			u = append(u, *doc.SubtitleSpan)
+		}
+		for _, h := range doc.Headings {
+			u = append(u, h.Span)
+		}
+		sort.Slice(u, func(i, j int) bool { return u[i].Start < u[j].Start })
+		return u
+	}
+	start := 0
+	text := doc.Text
+	for i := 0; i <= len(text); i++ {
+		if i == len(text) || text[i] == '\n' {
+			if i > start {
+				u = append(u, dateline.Span{Start: start, End: i})
+			}
+			start = i + 1
+		}
+	}
+	return u
+}
+
+// paraOf returns the index of the unit containing off, or -1.
+func (a *analysis) paraOf(off int) int {
+	i := sort.Search(len(a.paras), func(i int) bool { return a.paras[i].End > off })
+	if i < len(a.paras) && a.paras[i].Start <= off {
+		return i
+	}
+	return -1
+}
+
+// splitSentences finds sentence spans when the segmenter has not run: a
+// full stop, question or exclamation mark before a capital or a quote, and
+// every line break.
+func splitSentences(text string, toks []tok) []dateline.Span {
+	var out []dateline.Span
+	start := -1
+	for i, t := range toks {
+		if start < 0 {
+			if t.punct == '\n' {
+				continue
+			}
+			start = t.s
+		}
+		end := false
+		switch t.punct {
+		case '\n':
+			out = append(out, dateline.Span{Start: start, End: t.s})
+			start = -1
+			continue
+		case '.', '?', '!':
+			if i+1 == len(toks) {
+				break
+			}
+			nx := toks[i+1]
+			end = nx.upper || nx.punct == '"' || nx.punct == '\'' || nx.punct == '\n'
+			if t.punct == '.' && i > 0 && toks[i-1].e == t.s && abbreviation(text[toks[i-1].s:toks[i-1].e]) {
+				end = false
+			}
+		}
+		if end {
+			out = append(out, dateline.Span{Start: start, End: t.e})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, dateline.Span{Start: start, End: len(text)})
+	}
+	return out
+}
+
+// abbreviation reports whether w before a full stop is an abbreviation.
+func abbreviation(w string) bool {
+	if len(w) == 1 {
+		return true
+	}
+	switch w {
+	case "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "No", "Jan", "Feb",
+		"Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Prof", "Capt", "Sgt", "Maj", "Jr", "Sr", "vs":
+		return true
+	}
+	return false
+}
+
+// resolveAll gives every expression its value in text order, moving the
+// narrative time, and records the timexes and each sentence's time.
+func (a *analysis) resolveAll(dct time.Time) {
+	doc := a.doc
+	var narr time.Time
+	narrPara := -2
+	sentTime := make(map[int][2]string) // sentence index → first and last narrative value set in it
+	for i := range a.exprs {
+		x := &a.exprs[i]
+		p := a.paraOf(x.Start)
+		rf := refs{dct: dct, narr: narr, inPara: p == narrPara && !narr.IsZero()}
+		if needsTense(x) {
+			rf.tense = a.tn.at(x.Start, x.End)
+		}
+		r := resolve(x, rf)
+		doc.Timexes = append(doc.Timexes, dateline.Timex{
+			Span:   dateline.Span{Start: x.Start, End: x.End},
+			Text:   doc.Text[x.Start:x.End],
+			Type:   x.Type,
+			Value:  r.value,
+			Anchor: r.anchor,
+		})
+		if !r.day.IsZero() && movesNarrative(x) {
+			narr, narrPara = r.day, p
+			if si := doc.SentenceAt(x.Start); si >= 0 {
+				v, ok := sentTime[si]
+				if !ok {
+					v[0] = r.value
+				}
+				v[1] = r.value
+				sentTime[si] = v
+			}
+		}
+	}
+	a.sentenceTimes(sentTime)
+}
+
+// needsTense reports whether x's value depends on the tense of its clause.
+func needsTense(x *Expr) bool {
+	switch x.kind {
+	case kWeekday:
+		return x.mod == modNone
+	case kDate:
+		return x.y == 0 && x.mod == modNone
+	case kSeason, kWeekend:
+		return x.mod == modNone
+	}
+	return false
+}
+
+// movesNarrative reports whether x sets the narrative time: explicit dates,
+// weekdays and deictic days do; anaphoric shifts ("two days earlier") are
+// side glances that leave it where it is.
+func movesNarrative(x *Expr) bool {
+	switch x.kind {
+	case kDate, kWeekday:
+		return true
+	case kRel:
+		return !x.ana
+	}
+	return false
+}
+
+// sentenceTimes sets Sentence.Time: the first day-precise date of the
+// sentence, else the narrative time carried from earlier in the same
+// paragraph when the sentence is not in the present or future tense.
+func (a *analysis) sentenceTimes(own map[int][2]string) {
+	doc := a.doc
+	cur, curPara := "", -2
+	for i := range doc.Sentences {
+		s := &doc.Sentences[i]
+		p := a.paraOf(s.Span.Start)
+		if p != curPara {
+			cur, curPara = "", p
+		}
+		if v, ok := own[i]; ok {
+			s.Time, cur = v[0], v[1]
+			continue
+		}
+		if cur == "" || s.Kind != "" {
+			continue
+		}
+		switch a.tn.at(s.Span.Start, s.Span.Start) {
+		case tensePresent, tenseFuture:
+			continue
+		}
+		s.Time = cur
+	}
+}
