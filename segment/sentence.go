@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -39,6 +40,10 @@ func (sg *Segmenter) endsAt(toks []dateline.Token, k, hi int) (int, bool) {
 	kind := abbrevKind(0)
 	switch {
 	case isStop(w):
+	case w == ":":
+		return sg.colonEnds(toks, k, hi)
+	case (w == "AM" || w == "PM") && k > 0 && strings.IndexByte(toks[k-1].Text, ':') > 0 && startsWithDigit(toks[k-1].Text):
+		return sg.timeEnds(toks, k, hi)
 	case len(w) > 1 && w[len(w)-1] == '.':
 		kind = sg.abbrevKind(w[:len(w)-1])
 		if kind == 0 || kind == abbrevNever {
@@ -50,6 +55,18 @@ func (sg *Segmenter) endsAt(toks []dateline.Token, k, hi int) (int, bool) {
 	m := k + 1
 	for m < hi && isCloser(toks[m].Text) && (toks[m].Span.Start == toks[m-1].Span.End || isRightBracket(toks[m].Text)) {
 		m++
+	}
+	closed := m > k+1
+	// A citation right after the stop belongs to the sentence: "... bias. [1 - 3]"
+	if m+2 < hi && toks[m].Text == "[" && startsWithDigit(toks[m+1].Text) {
+		j := m + 1
+		for j < hi && j < m+12 && toks[j].Text != "]" {
+			j++
+		}
+		if j < hi && toks[j].Text == "]" {
+			m = j + 1
+			closed = true
+		}
 	}
 	if m >= hi {
 		return hi, true
@@ -71,8 +88,16 @@ func (sg *Segmenter) endsAt(toks []dateline.Token, k, hi int) (int, bool) {
 	if unicode.IsUpper(r) || unicode.IsDigit(r) || unicode.IsTitle(r) || isOpener(next.Text) {
 		return m, true
 	}
+	// Informal text starts sentences in lower case: a full stop split off
+	// a word ends a sentence whatever follows, unless a quote closed it
+	// ("...fine." he said) or it is an ellipsis.
+	if (w == "." || w == "?" || w == "!" || strings.Trim(w, "!?") == "") && !closed && unicode.IsLetter(r) {
+		return m, true
+	}
 	return 0, false
 }
+
+func startsWithDigit(w string) bool { return w != "" && isDigit(w[0]) }
 
 // isStop reports whether w is made only of . ! ? and …, such as "." "?!" "...".
 func isStop(w string) bool {
@@ -142,4 +167,44 @@ func (sg *Segmenter) add(doc *dateline.Document, sents []dateline.Sentence, toks
 		sents = append(sents, dateline.Sentence{Span: sp, Kind: kind, Tokens: dateline.Range{Start: lo, End: hi}})
 	}
 	return sents
+}
+
+// colonEnds reports whether the colon toks[k] ends a sentence: it does
+// before a capitalised word that is not a name continuing a list ("Note:
+// The ...") and before a URL, as UD English splits them.
+func (sg *Segmenter) colonEnds(toks []dateline.Token, k, hi int) (int, bool) {
+	m := k + 1
+	if m >= hi || toks[m].Span.Start == toks[k].Span.End {
+		return 0, false
+	}
+	next := toks[m].Text
+	if isURL(next) {
+		return m, true
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	if unicode.IsUpper(r) && sg.openers[next] {
+		return m, true
+	}
+	return 0, false
+}
+
+// timeEnds reports whether a sentence ends after the "AM" or "PM" of a time
+// stamp (toks[k]), as in the headers of e-mails: "10:53 AM I have settled".
+func (sg *Segmenter) timeEnds(toks []dateline.Token, k, hi int) (int, bool) {
+	m := k + 1
+	if m >= hi || toks[m].Span.Start == toks[k].Span.End {
+		return 0, false
+	}
+	next := toks[m].Text
+	r, n := utf8.DecodeRuneInString(next)
+	if !unicode.IsUpper(r) {
+		return 0, false
+	}
+	if len(next) > n {
+		r2, _ := utf8.DecodeRuneInString(next[n:])
+		if unicode.IsUpper(r2) {
+			return 0, false // EST, GMT
+		}
+	}
+	return m, true
 }

@@ -61,8 +61,9 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 }
 
-// run tokenizes text[a:b].
+// run tokenizes text[a:b], a paragraph or part of one.
 func (t *tokenizer) run(a, b int) {
+	first := true
 	for i := a; i < b; {
 		r, n := t.decode(i, b)
 		if isSpace(r) {
@@ -77,9 +78,29 @@ func (t *tokenizer) run(a, b int) {
 			}
 			j += n
 		}
-		t.chunk(i, j)
+		if first && isListNumber(t.text[i:j]) {
+			t.emit(i, j) // "2." opening a paragraph: a list marker
+		} else {
+			t.chunk(i, j)
+		}
+		first = false
 		i = j
 	}
+}
+
+// isListNumber reports whether w is a number of one to three digits and a
+// period, as list items start: "2.".
+func isListNumber(w string) bool {
+	n := len(w)
+	if n < 2 || n > 4 || w[n-1] != '.' {
+		return false
+	}
+	for i := 0; i < n-1; i++ {
+		if !isDigit(w[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
