@@ -7,7 +7,9 @@ import (
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/clean"
 	"github.com/dateline-news/dateline/dict"
+	"github.com/dateline-news/dateline/quote"
 	"github.com/dateline-news/dateline/segment"
+	"github.com/dateline-news/dateline/timex"
 )
 
 // Config selects and configures the stages.
@@ -40,6 +42,18 @@ func New(cfg Config) (dateline.Pipeline, error) {
 		return nil, err
 	}
 	p = append(p, syn...)
+	// The time stage reads sentences, tags and person mentions; the years
+	// of the office-holders it names narrow a dateline's missing year.
+	tx := timex.New()
+	tx.Tenures = d.Tenures
+	p = append(p, tx)
+	// The quote stage reads entities: it runs after the actor stage and
+	// before the event coder.
+	qt, err := quote.New()
+	if err != nil {
+		return nil, err
+	}
+	p = append(p, qt)
 	return p, nil
 }
 
