@@ -1,0 +1,613 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/dateline-news/dateline"
+)
+
+// content is what a cue introduces: its parts and the quotations it holds.
+type content struct {
+	parts []dateline.Span
+	segs  []int
+	kind  string
+}
+
+func (c content) ok() bool { return len(c.parts) > 0 }
+
+// attribute reads one cue: its speaker and its content, which may be a
+// quotation before it ("…," he said), one after it (he said: "…"), a
+// content clause after it, or the clause before it ("…, he said.").
+func (a *analysis) attribute(c cue) {
+	if a.insideDraft(a.ws[c.at].span.Start) {
+		return // a cue inside reported speech already counted
+	}
+	e := a.q.Lexicon.Entries[c.entry]
+	para := a.ws[c.at].para
+	after := c.at + c.n
+	if e.Frame == FrameSource {
+		a.source(c, after, para)
+		return
+	}
+	subj, what := a.subjectBefore(c)
+	inverted := false
+	if subj.empty() {
+		// "…," said Lavrov.
+		s := a.subjectAfter(a.skipBetween(after, para), para)
+		if !s.empty() {
+			subj, inverted = s, true
+			after = s.to + 1
+		}
+	}
+	var sp speaker
+	if !subj.empty() {
+		sp = a.speakerOf(subj, c.at)
+	}
+	d := &draft{cue: &c, speaker: sp.id, name: sp.name, typ: sp.typ, para: para}
+
+	// A quotation just before the cue and its subject.
+	first := c.at
+	if !subj.empty() && !inverted {
+		first = subj.from
+	}
+	if k := a.quotationBefore(first, para); k >= 0 {
+		a.take(d, content{parts: a.segs[k].parts, segs: []int{k}, kind: Direct})
+		if ct := a.contentAfter(c, e, a.skipBetween(after, para), para); ct.ok() && ct.kind == Direct {
+			a.take(d, ct) // the quote broken by its cue
+		}
+		a.add(d)
+		return
+	}
+	if e.Frame == FrameName {
+		if ct := a.named(a.skipBetween(after, para), para); ct.ok() {
+			a.take(d, ct)
+			a.add(d)
+		}
+		return
+	}
+	if what {
+		return // "what it claimed was …": the claim has no content clause
+	}
+	if subj.empty() && !a.gerund(c) {
+		return
+	}
+	if subj.empty() {
+		sp = a.sentenceSpeaker(c)
+		d.speaker, d.name, d.typ = sp.id, sp.name, sp.typ
+	}
+	if ct := a.contentAfter(c, e, a.skipBetween(after, para), para); ct.ok() {
+		a.take(d, ct)
+		a.add(d)
+		return
+	}
+	if e.Frame == FrameClause || e.Frame == FrameThat || e.Frame == FrameObject {
+		if ct := a.contentBefore(c, subj, inverted, after, para); ct.ok() {
+			a.take(d, ct)
+			a.add(d)
+		}
+	}
+}
+
+// gerund reports whether the cue is a gerund after a comma or "and"
+// (", adding that …"), whose subject is the sentence's.
+func (a *analysis) gerund(c cue) bool {
+	if !strings.HasSuffix(a.ws[c.at+c.n-1].low, "ing") {
+		return false
+	}
+	p := c.at - 1
+	para := a.ws[c.at].para
+	return a.outside(p, para) && (a.ws[p].low == "," || a.ws[p].low == "and")
+}
+
+// sentenceSpeaker returns the speaker for a gerund cue: the speaker of
+// the quote before it in the same sentence, else the first mention of the
+// sentence that is not in a prepositional phrase.
+func (a *analysis) sentenceSpeaker(c cue) speaker {
+	st := a.sentenceStart(c.at)
+	if n := len(a.drafts); n > 0 {
+		d := a.drafts[n-1]
+		if d.cue != nil && d.cue.at >= st {
+			return speaker{id: d.speaker, name: d.name, typ: d.typ}
+		}
+	}
+	p := np{st, c.at - 1}
+	for k := st; k < c.at; k++ {
+		if a.ws[k].isPunct() || a.ws[k].pos == "VERB" || finite[a.ws[k].low] {
+			p.to = k - 1
+			break
+		}
+	}
+	if p.empty() {
+		return speaker{}
+	}
+	return a.speakerOf(p, c.at)
+}
+
+// sentenceStart returns the first word of the outside sentence holding i.
+func (a *analysis) sentenceStart(i int) int {
+	para := a.ws[i].para
+	for i-1 >= 0 && a.ws[i-1].para == para && !a.ws[i-1].stop {
+		i--
+	}
+	return i
+}
+
+// take adds the content ct to d.
+func (a *analysis) take(d *draft, ct content) {
+	d.parts = append(d.parts, ct.parts...)
+	d.segs = append(d.segs, ct.segs...)
+	for _, k := range ct.segs {
+		a.used[k] = true
+	}
+	switch {
+	case d.kind == "":
+		d.kind = ct.kind
+	case d.kind != ct.kind:
+		d.kind = Mixed
+	}
+}
+
+// add records d unless it repeats a quote already found.
+func (a *analysis) add(d *draft) {
+	if len(d.parts) == 0 {
+		return
+	}
+	for _, o := range a.drafts {
+		if o.span().Overlaps(d.span()) && sameSegs(o, d) {
+			return
+		}
+	}
+	a.drafts = append(a.drafts, d)
+}
+
+func sameSegs(a, b *draft) bool {
+	if len(a.segs) == 0 && len(b.segs) == 0 {
+		return true
+	}
+	for _, x := range a.segs {
+		for _, y := range b.segs {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (d *draft) span() dateline.Span {
+	return dateline.Span{Start: d.parts[0].Start, End: d.parts[len(d.parts)-1].End}
+}
+
+// insideDraft reports whether byte off lies in the content of a quote.
+func (a *analysis) insideDraft(off int) bool {
+	for _, d := range a.drafts {
+		for _, p := range d.parts {
+			if p.Start <= off && off < p.End {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// quotationBefore returns the quotation whose closing mark ends just
+// before word i (a comma or dash between), or -1.
+func (a *analysis) quotationBefore(i, para int) int {
+	p := i - 1
+	for k := 0; k < 2 && a.outside(p, para) && (a.ws[p].low == "," || a.ws[p].low == "—" || a.ws[p].low == "–" || a.ws[p].low == "-"); k++ {
+		p--
+	}
+	if p < 0 || p >= len(a.ws) {
+		return -1
+	}
+	if k, ok := a.segClose[p]; ok && !a.used[k] && a.segs[k].last == para {
+		return k
+	}
+	return -1
+}
+
+// quotationAt returns the quotation whose opening mark is word i, or -1.
+func (a *analysis) quotationAt(i int) int {
+	if k, ok := a.segOpen[i]; ok && !a.used[k] {
+		return k
+	}
+	return -1
+}
+
+// named reads the quotation a naming cue introduces: "called it "…"",
+// "what he called "…"", "described them as "…"".
+func (a *analysis) named(j, para int) content {
+	for n := 0; n < 4 && a.outside(j, para) && a.quotationAt(j) < 0; n++ {
+		w := &a.ws[j]
+		if !namingObjects[w.low] && !(n > 0 && !w.isPunct()) {
+			return content{}
+		}
+		j++
+	}
+	if k := a.quotationAt(j); k >= 0 {
+		return content{parts: a.segs[k].parts, segs: []int{k}, kind: Direct}
+	}
+	return content{}
+}
+
+// contentAfter reads what follows a cue from word j: a quotation after a
+// colon or comma, a clause after "that", an object and a clause, or the
+// object and "of" phrase of an accusation.
+func (a *analysis) contentAfter(c cue, e Entry, j, para int) content {
+	if j >= len(a.ws) {
+		return content{}
+	}
+	if e.Frame == FrameOf {
+		return a.accusation(j, para)
+	}
+	if a.outside(j, para) && (a.ws[j].low == ":" || a.ws[j].low == ",") {
+		if k := a.quotationAt(j + 1); k >= 0 && a.ws[j+1].para == para {
+			return a.clause(j+1, para)
+		}
+		if a.ws[j].low == ":" && (j+1 >= len(a.ws) || a.ws[j+1].para != para) {
+			// "Lavrov said:" and the quotation opens the next paragraph.
+			if k := a.quotationAt(j + 1); k >= 0 {
+				return content{parts: a.segs[k].parts, segs: []int{k}, kind: Direct}
+			}
+		}
+		return content{}
+	}
+	if a.quotationAt(j) >= 0 && a.ws[j].para == para {
+		return a.clause(j, para)
+	}
+	if s, ok := a.parsedContent(c); ok {
+		return a.clause(s, para)
+	}
+	if !a.outside(j, para) {
+		return content{}
+	}
+	if a.ws[j].low == "that" {
+		if a.clauseStart(j+1, para) || a.quotationAt(j+1) >= 0 {
+			return a.clause(j+1, para)
+		}
+		return content{}
+	}
+	// "said more than once that", "told the media that".
+	for k := j + 1; k <= j+8 && a.outside(k, para); k++ {
+		w := &a.ws[k]
+		if w.stop || w.isPunct() && w.low != "'s" && w.low != "’s" {
+			break
+		}
+		if w.low != "that" {
+			continue
+		}
+		if e.Frame != FrameObject && !adjunct(a.ws[j].low) {
+			break
+		}
+		if a.clauseStart(k+1, para) || a.quotationAt(k+1) >= 0 {
+			return a.clause(k+1, para)
+		}
+		break
+	}
+	if e.Frame == FrameThat {
+		return content{}
+	}
+	if e.Frame == FrameObject && !subjectPronouns[a.ws[j].low] {
+		if o := a.objectEnd(j, para); o >= j && a.clauseStart(o+1, para) {
+			return a.clause(o+1, para)
+		}
+	}
+	if a.clauseStart(j, para) {
+		return a.clause(j, para)
+	}
+	// "said on Monday the talks …", "said in a statement the …".
+	if prepositions[a.ws[j].low] {
+		k := j + 1
+		if a.outside(k, para) && determiners[a.ws[k].low] {
+			k++
+		}
+		for n := 0; n < 2 && a.outside(k, para) && !a.ws[k].isPunct(); n++ {
+			k++
+			if a.outside(k, para) && (determiners[a.ws[k].low] || subjectPronouns[a.ws[k].low]) && a.clauseStart(k, para) {
+				return a.clause(k, para)
+			}
+		}
+	}
+	return content{}
+}
+
+// adjunct reports whether a word can start an adverbial between a cue and
+// "that": "said more than once that", "said on Monday that".
+func adjunct(w string) bool {
+	return prepositions[w] || between[w] || w == "more" || w == "this" || w == "last" || w == "repeatedly" ||
+		w == "several" || w == "many" || w == "again"
+}
+
+// parsedContent returns the first word of the clausal complement of the
+// cue in the parse.
+func (a *analysis) parsedContent(c cue) (int, bool) {
+	if a.kids == nil {
+		return 0, false
+	}
+	for _, k := range a.kids[c.at+c.n-1] {
+		if a.ws[k].rel != "ccomp" {
+			continue
+		}
+		p := a.subtree(k)
+		s := p.from
+		if s <= c.at || a.ws[s].para != a.ws[c.at].para {
+			return 0, false
+		}
+		for s < p.to && (a.ws[s].low == "that" || a.ws[s].low == ",") && a.ws[s].seg < 0 {
+			s++
+		}
+		return s, true
+	}
+	return 0, false
+}
+
+// objectEnd returns the last word of the listener after a cue such as
+// "told": a pronoun, an entity mention, a determiner and a noun, a name.
+func (a *analysis) objectEnd(j, para int) int {
+	w := &a.ws[j]
+	if objectPronouns[w.low] || listeners[w.low] {
+		return j
+	}
+	k := j
+	if determiners[w.low] {
+		k++
+	}
+	if !a.outside(k, para) {
+		return j - 1
+	}
+	for _, m := range a.ments {
+		if m.span.Start > a.ws[k].span.Start {
+			break
+		}
+		if m.span.Start == a.ws[k].span.Start {
+			e := k
+			for a.outside(e+1, para) && a.ws[e+1].span.End <= m.span.End {
+				e++
+			}
+			return e
+		}
+	}
+	if a.ws[k].pos != "" {
+		e := k
+		for a.outside(e+1, para) {
+			p := a.ws[e+1].pos
+			if p != "ADJ" && p != "NOUN" && p != "PROPN" && p != "NUM" {
+				break
+			}
+			e++
+		}
+		return e
+	}
+	return k
+}
+
+// clauseStart reports whether a content clause may start at word s: a
+// subject-like word followed, in the same sentence, by a finite verb.
+func (a *analysis) clauseStart(s, para int) bool {
+	if !a.outside(s, para) {
+		return false
+	}
+	w := &a.ws[s]
+	if w.isPunct() || w.stop || prepositions[w.low] || finite[w.low] || boundaries[w.low] && w.low != "that" {
+		return false
+	}
+	if w.pos != "" {
+		switch w.pos {
+		case "DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ":
+		default:
+			return false
+		}
+	} else if !subjectPronouns[w.low] && !determiners[w.low] && !w.capitalised() && !isDigit(w.text) &&
+		w.low != "all" && w.low != "both" && w.low != "most" && w.low != "many" && w.low != "few" {
+		return false
+	}
+	for k := s + 1; k < len(a.ws) && a.ws[k].para == para; k++ {
+		v := &a.ws[k]
+		if v.stop && v.seg < 0 {
+			return false
+		}
+		if a.isFinite(k) {
+			return true
+		}
+		if v.stop {
+			return false
+		}
+	}
+	return false
+}
+
+func isDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// isFinite reports whether word k is a finite verb.
+func (a *analysis) isFinite(k int) bool {
+	w := &a.ws[k]
+	if w.pos != "" {
+		if w.pos != "VERB" && w.pos != "AUX" {
+			return false
+		}
+		if strings.Contains(w.feats, "VerbForm=Fin") {
+			return true
+		}
+		switch w.tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+		return w.feats == "" && w.tag == "" && (finite[w.low] || strings.HasSuffix(w.low, "ed"))
+	}
+	if finite[w.low] {
+		return true
+	}
+	if len(w.low) >= 5 && strings.HasSuffix(w.low, "ed") && !w.capitalised() {
+		p := k - 1
+		return p < 0 || !determiners[a.ws[p].low]
+	}
+	return false
+}
+
+// clause returns the content from word s to the end of its clause: the
+// end of the sentence, or a comma before another cue ("…, adding that").
+func (a *analysis) clause(s, para int) content {
+	last := s
+	for k := s; k < len(a.ws) && a.ws[k].para == para; k++ {
+		w := &a.ws[k]
+		if w.stop && w.seg < 0 && !w.mark {
+			break
+		}
+		if w.seg < 0 && (w.low == "," || w.low == ";" || w.low == "—" || w.low == "–") && a.cueFollows(k+1, para) {
+			break
+		}
+		last = k
+		if w.stop {
+			break
+		}
+	}
+	for last > s && a.ws[last].isPunct() && !a.ws[last].mark && a.ws[last].seg < 0 {
+		last--
+	}
+	sp := dateline.Span{Start: a.ws[s].span.Start, End: a.ws[last].span.End}
+	var segs []int
+	for k := range a.segs {
+		if !a.used[k] && sp.Contains(a.segs[k].outer()) {
+			segs = append(segs, k)
+		}
+	}
+	if len(segs) == 1 && a.segs[segs[0]].outer() == sp {
+		return content{parts: a.segs[segs[0]].parts, segs: segs, kind: Direct}
+	}
+	kind := Indirect
+	if len(segs) > 0 {
+		kind = Mixed
+	}
+	return content{parts: []dateline.Span{sp}, segs: segs, kind: kind}
+}
+
+// cueFollows reports whether a cue or an attribution follows at word i:
+// "adding", "according to", "he said".
+func (a *analysis) cueFollows(i, para int) bool {
+	for k := i; k < i+6 && a.outside(k, para); k++ {
+		for _, c := range a.cues {
+			if c.at == k {
+				e := a.q.Lexicon.Entries[c.entry]
+				return k == i || e.Frame != FrameSource && (a.ws[k+c.n].stop || !a.outside(k+c.n, para) || a.ws[k+c.n].low == ",")
+			}
+		}
+		if a.ws[k].isPunct() {
+			return false
+		}
+	}
+	return false
+}
+
+// accusation reads "accused Russia of meddling in Venezuela": the object
+// and the "of" phrase, to the end of the clause.
+func (a *analysis) accusation(j, para int) content {
+	for k := j + 1; k <= j+8 && a.outside(k, para); k++ {
+		w := &a.ws[k]
+		if w.stop || w.isPunct() && w.low != "'s" && w.low != "’s" {
+			return content{}
+		}
+		if w.low == "of" {
+			if !a.outside(k+1, para) && a.quotationAt(k+1) < 0 {
+				return content{}
+			}
+			return a.clause(j, para)
+		}
+	}
+	return content{}
+}
+
+// contentBefore reads reported speech before its cue: "The talks will go
+// on, he said." and "The talks, he said, will go on."
+func (a *analysis) contentBefore(c cue, subj np, inverted bool, after, para int) content {
+	first := c.at
+	if !subj.empty() && !inverted {
+		first = subj.from
+	}
+	comma := first - 1
+	if !a.outside(comma, para) || a.ws[comma].low != "," {
+		return content{}
+	}
+	j := a.skipBetween(after, para)
+	end := j >= len(a.ws) || a.ws[j].para != para || a.ws[j].stop
+	tail := a.outside(j, para) && a.ws[j].low == ","
+	if !end && !tail && !(a.outside(j, para) && prepositions[a.ws[j].low]) {
+		return content{}
+	}
+	st := a.sentenceStart(comma)
+	if comma-st < 3 {
+		if !tail || comma-st < 1 {
+			return content{}
+		}
+	}
+	for k := st; k < comma; k++ {
+		if a.ws[k].seg >= 0 {
+			return content{}
+		}
+	}
+	hasVerb := false
+	for k := st; k < comma; k++ {
+		if a.isFinite(k) {
+			hasVerb = true
+		}
+	}
+	before := dateline.Span{Start: a.ws[st].span.Start, End: a.ws[comma-1].span.End}
+	if tail {
+		rest := a.clause(j+1, para)
+		if rest.ok() && rest.kind == Indirect {
+			return content{parts: []dateline.Span{before, rest.parts[0]}, kind: Indirect}
+		}
+	}
+	if !hasVerb {
+		return content{}
+	}
+	return content{parts: []dateline.Span{before}, kind: Indirect}
+}
+
+// source reads "according to X": X is the speaker, the content is the
+// clause after its comma or the sentence before the cue.
+func (a *analysis) source(c cue, j, para int) {
+	end := j - 1
+	for k := j; a.outside(k, para) && !a.ws[k].stop && a.ws[k].low != "," && k-j < 12; k++ {
+		end = k
+	}
+	if end < j {
+		return
+	}
+	sp := a.speakerOf(np{j, end}, c.at)
+	d := &draft{cue: &c, speaker: sp.id, name: sp.name, typ: sp.typ, para: para}
+	if k := a.quotationBefore(c.at, para); k >= 0 {
+		a.take(d, content{parts: a.segs[k].parts, segs: []int{k}, kind: Direct})
+		a.add(d)
+		return
+	}
+	if p := c.at - 1; a.outside(p, para) && a.ws[p].low == "," {
+		st := a.sentenceStart(p)
+		if p-st >= 3 {
+			a.take(d, a.clauseTo(st, p-1))
+			a.add(d)
+		}
+		return
+	}
+	if n := end + 1; a.outside(n, para) && a.ws[n].low == "," && n+1 < len(a.ws) && a.ws[n+1].para == para {
+		if ct := a.clause(n+1, para); ct.ok() {
+			a.take(d, ct)
+			a.add(d)
+		}
+	}
+}
+
+// clauseTo returns the content of words s..e.
+func (a *analysis) clauseTo(s, e int) content {
+	sp := dateline.Span{Start: a.ws[s].span.Start, End: a.ws[e].span.End}
+	var segs []int
+	for k := range a.segs {
+		if !a.used[k] && sp.Contains(a.segs[k].outer()) {
+			segs = append(segs, k)
+		}
+	}
+	kind := Indirect
+	if len(segs) > 0 {
+		kind = Mixed
+	}
+	return content{parts: []dateline.Span{sp}, segs: segs, kind: kind}
+}

@@ -1,0 +1,5 @@
+package quote
+
+import "errors"
+
+var errEmptyLexicon = errors.New("empty lexicon")

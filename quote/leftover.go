@@ -1,0 +1,244 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/dateline-news/dateline"
+)
+
+// leftovers handles the quotations no cue claimed: one that follows a
+// quote's attribution continues that quote ("…," he said. "…"); a long one
+// standing alone is a quote of the paragraph's speaker; a short one is a
+// scare quote or a title and no quote at all.
+func (a *analysis) leftovers() {
+	for k := range a.segs {
+		if a.used[k] {
+			continue
+		}
+		if d := a.continues(k); d != nil {
+			a.take(d, content{parts: a.segs[k].parts, segs: []int{k}, kind: Direct})
+			continue
+		}
+		if !a.quoteLike(k) {
+			continue
+		}
+		d := &draft{kind: Direct, para: a.segs[k].para}
+		a.take(d, content{parts: a.segs[k].parts, segs: []int{k}, kind: Direct})
+		if sp, ok := a.paragraphSpeaker(k); ok {
+			d.speaker, d.name, d.typ = sp.id, sp.name, sp.typ
+		}
+		a.drafts = append(a.drafts, d)
+	}
+}
+
+// continues returns the direct quote that quotation k continues: the
+// quotation before it in the paragraph belongs to a quote whose cue is the
+// only thing between them, in one sentence.
+func (a *analysis) continues(k int) *draft {
+	if k == 0 {
+		return nil
+	}
+	prev := &a.segs[k-1]
+	if prev.last != a.segs[k].para || !a.used[k-1] {
+		return nil
+	}
+	d := a.draftOf(k - 1)
+	if d == nil || d.cue == nil || d.kind == Indirect {
+		return nil
+	}
+	gap := dateline.Span{Start: prev.outer().End, End: a.segs[k].open.Start}
+	if !gap.Contains(a.ws[d.cue.at].span) {
+		return nil
+	}
+	stops := 0
+	for i := range a.ws {
+		w := &a.ws[i]
+		if !gap.Contains(w.span) {
+			continue
+		}
+		if w.stop {
+			stops++
+			if i+1 < len(a.ws) && a.ws[i+1].span.Start < gap.End {
+				return nil // another sentence between them
+			}
+		}
+		for _, c := range a.cues {
+			if c.at == i && c.at != d.cue.at {
+				return nil
+			}
+		}
+	}
+	return d
+}
+
+// draftOf returns the quote that holds quotation k.
+func (a *analysis) draftOf(k int) *draft {
+	for _, d := range a.drafts {
+		for _, s := range d.segs {
+			if s == k {
+				return d
+			}
+		}
+	}
+	return nil
+}
+
+// quoteLike reports whether quotation k is a quote on its own: long
+// enough, or a sentence by itself.
+func (a *analysis) quoteLike(k int) bool {
+	s := &a.segs[k]
+	words := 0
+	for _, p := range s.parts {
+		words += countWords(p.In(a.text))
+	}
+	min := a.q.MinWords
+	if min <= 0 {
+		min = 4
+	}
+	if words >= min {
+		return true
+	}
+	if words < 2 {
+		return false
+	}
+	// A sentence by itself: nothing but punctuation around it in its
+	// outside sentence.
+	for i := range a.ws {
+		w := &a.ws[i]
+		if w.para != s.para && w.para != s.last {
+			continue
+		}
+		if w.seg < 0 && !w.isPunct() {
+			st := a.sentenceStart(i)
+			if a.ws[st].span.Start <= s.open.Start && a.sentenceEnd(i) >= s.close.Start {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sentenceEnd returns the byte offset where the outside sentence holding
+// word i ends.
+func (a *analysis) sentenceEnd(i int) int {
+	para := a.ws[i].para
+	for i+1 < len(a.ws) && a.ws[i+1].para == para && !a.ws[i].stop {
+		i++
+	}
+	return a.ws[i].span.End
+}
+
+func countWords(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		w := isAlnum(r) || r == '\'' || r == '’' || r == '-'
+		if w && !in && isAlnum(r) {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+// paragraphSpeaker returns the speaker of the quotes around quotation k in
+// its paragraph, the one before it first; for a paragraph that opens with
+// the quotation, the speaker of the last quote of the paragraph before when
+// that paragraph ends with a quote.
+func (a *analysis) paragraphSpeaker(k int) (speaker, bool) {
+	s := &a.segs[k]
+	var before, after *draft
+	for _, d := range a.drafts {
+		if d.para != s.para || d.name == "" && d.speaker == "" {
+			continue
+		}
+		if d.span().End <= s.open.Start {
+			before = d
+		} else if after == nil {
+			after = d
+		}
+	}
+	switch {
+	case before != nil:
+		return speaker{id: before.speaker, name: before.name, typ: before.typ}, true
+	case after != nil:
+		return speaker{id: after.speaker, name: after.name, typ: after.typ}, true
+	}
+	if s.para == 0 {
+		return speaker{}, false
+	}
+	p := a.paras[s.para]
+	if r, at := firstRune(a.text, p); at != s.open.Start || !isQuoteMark(r) {
+		return speaker{}, false
+	}
+	prev := a.paras[s.para-1]
+	var last *draft
+	for _, d := range a.drafts {
+		if d.para == s.para-1 || d.span().End > prev.Start && d.span().End <= prev.End {
+			if last == nil || d.span().End > last.span().End {
+				last = d
+			}
+		}
+	}
+	if last == nil || last.kind == Indirect {
+		return speaker{}, false
+	}
+	// The paragraph before must end with that quote: only its attribution
+	// may follow it.
+	tail := strings.TrimFunc(dateline.Span{Start: last.span().End, End: prev.End}.In(a.text), func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r)
+	})
+	if last.cue != nil {
+		cs := a.ws[last.cue.at].span
+		if cs.Start >= last.span().End {
+			tail = ""
+		}
+	}
+	if countWords(tail) > 8 {
+		return speaker{}, false
+	}
+	return speaker{id: last.speaker, name: last.name, typ: last.typ}, true
+}
+
+// output turns the drafts into the document's quotes, in text order.
+func (a *analysis) output() []dateline.Quote {
+	sort.SliceStable(a.drafts, func(i, j int) bool { return a.drafts[i].span().Start < a.drafts[j].span().Start })
+	var out []dateline.Quote
+	for _, d := range a.drafts {
+		parts := make([]dateline.Span, 0, len(d.parts))
+		for _, p := range d.parts {
+			p = trimSpan(a.text, p)
+			if p.Len() > 0 {
+				parts = append(parts, p)
+			}
+		}
+		if len(parts) == 0 {
+			continue
+		}
+		sort.Slice(parts, func(i, j int) bool { return parts[i].Start < parts[j].Start })
+		sp := dateline.Span{Start: parts[0].Start, End: parts[len(parts)-1].End}
+		q := dateline.Quote{Span: sp, Text: sp.In(a.text), Kind: d.kind, Speaker: d.speaker, SpeakerName: d.name}
+		if len(parts) > 1 {
+			q.Parts = parts
+		}
+		if d.cue != nil {
+			cs := dateline.Span{Start: a.ws[d.cue.at].span.Start, End: a.ws[d.cue.at+d.cue.n-1].span.End}
+			q.Cue = &dateline.Cue{Span: cs, Text: cs.In(a.text), Lemma: a.q.Lexicon.Entries[d.cue.entry].Lemma}
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// trimSpan drops spaces from both ends of sp.
+func trimSpan(text string, sp dateline.Span) dateline.Span {
+	for sp.Start < sp.End && isSpaceByte(text[sp.Start]) {
+		sp.Start++
+	}
+	for sp.End > sp.Start && isSpaceByte(text[sp.End-1]) {
+		sp.End--
+	}
+	return sp
+}

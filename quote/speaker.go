@@ -1,0 +1,287 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/dateline-news/dateline"
+)
+
+// np is a noun phrase: words from..to inclusive; from > to when empty.
+type np struct{ from, to int }
+
+func (p np) empty() bool { return p.from > p.to }
+
+// nounish reports whether word i may be part of a noun phrase read
+// backwards from its end.
+func (a *analysis) nounish(i, para int) bool {
+	if !a.outside(i, para) {
+		return false
+	}
+	w := &a.ws[i]
+	if w.low == "'s" || w.low == "’s" || w.low == "’" || w.low == "'" || w.low == "&" || w.low == "-" {
+		return true
+	}
+	if w.isPunct() || w.stop {
+		return false
+	}
+	switch w.pos {
+	case "VERB", "AUX", "SCONJ", "PUNCT", "INTJ", "SYM":
+		return false
+	}
+	if w.low == "and" {
+		// "Lavrov and Pompeo said": only between two names.
+		return a.outside(i-1, para) && a.ws[i-1].capitalised() && a.outside(i+1, para) && a.ws[i+1].capitalised()
+	}
+	if boundaries[w.low] {
+		return false
+	}
+	if a.q.Lexicon != nil {
+		if _, _, ok := a.q.Lexicon.match(func(k int) string { return a.ws[k].low }, i, len(a.ws)); ok && !w.capitalised() && w.pos == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectBefore returns the noun phrase that ends just before the cue,
+// skipping auxiliaries and adverbs, and whether it is introduced by "what"
+// (a free relative: "what he called").
+func (a *analysis) subjectBefore(c cue) (p np, what bool) {
+	para := a.ws[c.at].para
+	if h, ok := a.parsedSubject(c); ok {
+		p = h
+	} else {
+		end := c.at - 1
+		for a.outside(end, para) && between[a.ws[end].low] {
+			end--
+		}
+		if !a.nounish(end, para) || a.ws[end].isPunct() {
+			return np{1, 0}, false
+		}
+		st := end
+		for st-1 >= 0 && a.nounish(st-1, para) && end-(st-1) < 12 {
+			st--
+		}
+		p = np{st, end}
+	}
+	for !p.empty() && (leading[a.ws[p.from].low] || a.ws[p.from].isPunct()) {
+		p.from++
+	}
+	if p.empty() {
+		return p, false
+	}
+	prev := p.from - 1
+	if a.outside(prev, para) && (a.ws[prev].low == "what" || a.ws[prev].low == "whatever") {
+		what = true
+	}
+	return p, what
+}
+
+// parsedSubject returns the subject of the cue from the parse: the nsubj
+// dependent of the cue verb, or of the verb it depends on ("kept saying",
+// ", adding that").
+func (a *analysis) parsedSubject(c cue) (np, bool) {
+	if a.kids == nil {
+		return np{}, false
+	}
+	v := c.at
+	for hops := 0; hops < 3 && v >= 0; hops++ {
+		for _, k := range a.kids[v] {
+			if a.ws[k].rel == "nsubj" || a.ws[k].rel == "nsubj:outer" {
+				p := a.subtree(k)
+				if p.to < c.at && a.ws[p.from].para == a.ws[c.at].para {
+					return p, true
+				}
+			}
+			if a.ws[k].rel == "nsubj:pass" {
+				return np{}, false
+			}
+		}
+		switch a.ws[v].rel {
+		case "xcomp", "advcl", "conj", "fixed":
+			v = a.ws[v].head
+		default:
+			v = -1
+		}
+	}
+	return np{}, false
+}
+
+// subtree returns the words from the leftmost to the rightmost dependent of
+// i, transitively.
+func (a *analysis) subtree(i int) np {
+	lo, hi := i, i
+	stack := []int{i}
+	for n := 0; len(stack) > 0 && n < 500; n++ {
+		k := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if k < lo {
+			lo = k
+		}
+		if k > hi {
+			hi = k
+		}
+		stack = append(stack, a.kids[k]...)
+	}
+	return np{lo, hi}
+}
+
+// subjectAfter returns the noun phrase right after position i: the subject
+// of an inverted cue ("…," said Lavrov).
+func (a *analysis) subjectAfter(i, para int) np {
+	st := i
+	end := st - 1
+	for k := st; a.outside(k, para) && k-st < 10; k++ {
+		w := &a.ws[k]
+		if w.isPunct() && w.low != "'s" && w.low != "’s" || w.stop || boundaries[w.low] && w.low != "and" || prepositions[w.low] && w.low != "of" {
+			break
+		}
+		if w.pos == "VERB" || w.pos == "AUX" {
+			break
+		}
+		end = k
+	}
+	return np{st, end}
+}
+
+// span returns the text span of the words of p.
+func (a *analysis) span(p np) dateline.Span {
+	return dateline.Span{Start: a.ws[p.from].span.Start, End: a.ws[p.to].span.End}
+}
+
+// speaker is who a quote is attributed to.
+type speaker struct {
+	id, name, typ string
+}
+
+// speakerOf resolves the noun phrase p: a pronoun through the entities
+// layer or the quotes before it, a phrase through the entity mention at
+// its head, else its own words.
+func (a *analysis) speakerOf(p np, at int) speaker {
+	if p.empty() {
+		return speaker{}
+	}
+	if p.from == p.to && (subjectPronouns[a.ws[p.from].low] || objectPronouns[a.ws[p.from].low]) {
+		return a.pronoun(p.from, at)
+	}
+	sp := a.span(p)
+	best := -1
+	for mi := range a.ments {
+		m := &a.ments[mi]
+		if m.span.Start >= sp.End {
+			break
+		}
+		if !sp.Contains(m.span) && !(m.span.Start <= sp.Start && sp.End <= m.span.End) {
+			continue
+		}
+		if a.inPP(p, m.span.Start) {
+			continue
+		}
+		if best < 0 || m.span.End > a.ments[best].span.End ||
+			m.span.End == a.ments[best].span.End && m.span.Len() > a.ments[best].span.Len() {
+			best = mi
+		}
+	}
+	if best >= 0 {
+		m := a.ments[best]
+		if m.entity >= 0 {
+			e := &a.doc.Entities[m.entity]
+			return speaker{id: e.ID, name: e.Name, typ: e.Type}
+		}
+		return speaker{name: m.span.In(a.text), typ: m.typ}
+	}
+	from := p.from
+	for from < p.to && determiners[a.ws[from].low] {
+		from++
+	}
+	// "US national security adviser John Bolton": the name after the
+	// last title word.
+	for k := p.to - 1; k > from; k-- {
+		if titles[a.ws[k].low] {
+			if a.ws[k+1].capitalised() && a.ws[p.to].capitalised() && k+1 < p.to {
+				from = k + 1
+			}
+			break
+		}
+	}
+	return speaker{name: a.span(np{from, p.to}).In(a.text)}
+}
+
+// inPP reports whether byte off lies in a prepositional phrase inside p
+// ("the embassy in Caracas").
+func (a *analysis) inPP(p np, off int) bool {
+	for k := p.from; k <= p.to && a.ws[k].span.Start < off; k++ {
+		if prepositions[a.ws[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// pronoun resolves the pronoun at word i: through a mention of the
+// entities layer at the pronoun, else the latest speaker of a quote in this
+// or the previous paragraph that fits, else the latest person mentioned.
+func (a *analysis) pronoun(i, at int) speaker {
+	w := &a.ws[i]
+	for _, m := range a.ments {
+		if m.span.Start > w.span.Start {
+			break
+		}
+		if m.span.Contains(w.span) && m.entity >= 0 {
+			e := &a.doc.Entities[m.entity]
+			return speaker{id: e.ID, name: e.Name, typ: e.Type}
+		}
+	}
+	if w.low == "it" || w.low == "there" || w.low == "you" {
+		return speaker{}
+	}
+	person := personPronouns[w.low]
+	fits := func(typ string) bool {
+		if typ == "" {
+			return true
+		}
+		isPerson := typ == "PERSON" || typ == "PER"
+		return isPerson == person
+	}
+	for k := len(a.drafts) - 1; k >= 0; k-- {
+		d := a.drafts[k]
+		if d.para < w.para-1 {
+			break
+		}
+		if d.name != "" && !d.pronounOnly() && fits(d.typ) {
+			return speaker{id: d.speaker, name: d.name, typ: d.typ}
+		}
+	}
+	if person {
+		for k := len(a.ments) - 1; k >= 0; k-- {
+			m := a.ments[k]
+			if m.span.End > w.span.Start || m.entity < 0 {
+				continue
+			}
+			if m.typ == "PERSON" || m.typ == "PER" {
+				if p := a.paraOf(m.span.Start); p >= w.para-1 {
+					e := &a.doc.Entities[m.entity]
+					return speaker{id: e.ID, name: e.Name, typ: e.Type}
+				}
+				break
+			}
+		}
+	}
+	return speaker{}
+}
+
+// pronounOnly reports whether the draft's speaker name is a bare pronoun.
+func (d *draft) pronounOnly() bool {
+	n := strings.ToLower(d.name)
+	return subjectPronouns[n] || objectPronouns[n]
+}
+
+// paraOf returns the paragraph that holds byte off, or -1.
+func (a *analysis) paraOf(off int) int {
+	for i, p := range a.paras {
+		if p.Start <= off && off < p.End {
+			return i
+		}
+	}
+	return -1
+}
