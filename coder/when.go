@@ -32,6 +32,9 @@ func (c *Coder) dateOf(s *sent, v int) dateline.EventDate {
 		tx := &s.doc.Timexes[best]
 		return dateline.EventDate{Value: tx.Value, Precision: precision(tx.Value), Basis: "date expression \"" + tx.Text + "\" in the clause"}
 	}
+	if tv := s.doc.Sentences[s.si].Time; tv != "" {
+		return dateline.EventDate{Value: tv, Precision: precision(tv), Basis: "narrative time of the sentence"}
+	}
 	if s.doc.Date != nil && s.doc.Date.Value != "" {
 		return dateline.EventDate{Value: s.doc.Date.Value, Precision: precision(s.doc.Date.Value), Basis: "document date"}
 	}

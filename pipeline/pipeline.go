@@ -6,6 +6,7 @@ package pipeline
 import (
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/clean"
+	"github.com/dateline-news/dateline/coder"
 	"github.com/dateline-news/dateline/dict"
 	"github.com/dateline-news/dateline/quote"
 	"github.com/dateline-news/dateline/segment"
@@ -54,6 +55,12 @@ func New(cfg Config) (dateline.Pipeline, error) {
 		return nil, err
 	}
 	p = append(p, qt)
+	// The event coder reads every layer above; it runs last.
+	cd, err := coder.New()
+	if err != nil {
+		return nil, err
+	}
+	p = append(p, cd)
 	return p, nil
 }
 
