@@ -252,10 +252,10 @@ func (d *Dictionary) parseLine(line, src string) error {
 	p := &Pattern{Source: src, Text: line, Rank: d.n}
 	switch {
 	case f[0] == "---":
-	case isDigits(f[0]) && len(f[0]) >= 2 && len(f[0]) <= 4:
+	case isCode(f[0]):
 		p.Code = f[0]
 	default:
-		return fmt.Errorf("%q is not a CAMEO code (2-4 digits or ---)", f[0])
+		return fmt.Errorf("%q is not an event code (2-4 digits or ---)", f[0])
 	}
 	if len(f) < 2 {
 		return fmt.Errorf("a pattern needs a trigger after its code")
@@ -318,6 +318,21 @@ func (d *Dictionary) parseLine(line, src string) error {
 	}
 	d.n++
 	return nil
+}
+
+// isCode reports whether s can be an event code: two digits and at most
+// two more letters or digits (CAMEO "0256", or a user's own "075A").
+func isCode(s string) bool {
+	if len(s) < 2 || len(s) > 4 || !isDigits(s[:2]) {
+		return false
+	}
+	for i := 2; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *Dictionary) parseItem(p *Pattern, item, src string) error {

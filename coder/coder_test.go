@@ -76,7 +76,7 @@ func TestCode(t *testing.T) {
 7 in in ADP 8 case
 8 Moscow Moscow PROPN 3 obl @RUS:moscow
 9 . . PUNCT 3 punct`,
-			[]string{"RUSGOV 040 VENGOV planned"}},
+			[]string{"RUSGOV 046 VENGOV planned"}},
 		{"passive subject is the target; no agent leaves the source open", `
 1 240 240 NUM 2 nummod
 2 protesters protester NOUN 4 nsubj:pass @VENOPP

@@ -137,8 +137,11 @@ func (c *Coder) codeSentence(s *sent, ex *Explanation) []dateline.Event {
 			continue
 		}
 		matches = append(matches, m)
-		if f := c.controlOf(s, m.host); f.kind != "" && m.p.Code != "" {
-			absorbed[f.governor] = true
+		switch f := c.controlOf(s, m.host); f.kind {
+		case cameo.ControlReject, cameo.ControlIntent, cameo.ControlThreaten:
+			if m.p.Code != "" {
+				absorbed[f.governor] = true
+			}
 		}
 	}
 	var out []dateline.Event

@@ -31,6 +31,7 @@ var commands = map[string]command{
 	"eval":     {"score the engine against gold (--gold DIR, --ud FILE, ...)", runEval},
 	"train":    {"train a shipped model or dictionary from ../shared/data", runTrain},
 	"annotate": {"tag, parse or recognise entities in pre-tokenised CoNLL-U or IOB2", runAnnotate},
+	"patterns": {"build data/cameo/petrarch.patterns.gz from the PETRARCH2 verb dictionary (--check: load the shipped patterns)", runPatterns},
 }
 
 // errUsage marks an error in the command line; main prints usage for it.
