@@ -243,3 +243,44 @@ func (d *Dictionary) Sector(word string) (string, bool) {
 
 // SectorWords returns the largest number of words in a sector phrase.
 func (d *Dictionary) SectorWords() int { return d.sectorMaxWd }
+
+// Kind is a set of the kinds of entry a phrase is in the dictionary as.
+type Kind uint8
+
+// Kinds of dictionary entry.
+const (
+	KindCountry Kind = 1 << iota // a country's name or short form
+	KindAdjective                // a country adjective or demonym
+	KindSeat                     // a capital or seat of power
+	KindOrg                      // an organisation
+	KindPlace                    // a GeoNames place
+	KindPerson                   // a person's name or alias
+)
+
+// Kinds returns every kind of entry phrase is in the dictionary as.
+func (d *Dictionary) Kinds(phrase string) Kind {
+	return d.kindsKey(Key(phrase))
+}
+
+func (d *Dictionary) kindsKey(k string) Kind {
+	var out Kind
+	if _, ok := d.countryKey[k]; ok {
+		out |= KindCountry
+	}
+	if _, ok := d.adjKey[k]; ok {
+		out |= KindAdjective
+	}
+	if _, ok := d.seatKey[k]; ok {
+		out |= KindSeat
+	}
+	if _, ok := d.orgKey[k]; ok {
+		out |= KindOrg
+	}
+	if _, ok := d.placeKey[k]; ok {
+		out |= KindPlace
+	}
+	if _, ok := d.personKey[k]; ok {
+		out |= KindPerson
+	}
+	return out
+}
