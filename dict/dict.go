@@ -249,12 +249,12 @@ type Kind uint8
 
 // Kinds of dictionary entry.
 const (
-	KindCountry Kind = 1 << iota // a country's name or short form
-	KindAdjective                // a country adjective or demonym
-	KindSeat                     // a capital or seat of power
-	KindOrg                      // an organisation
-	KindPlace                    // a GeoNames place
-	KindPerson                   // a person's name or alias
+	KindCountry   Kind = 1 << iota // a country's name or short form
+	KindAdjective                  // a country adjective or demonym
+	KindSeat                       // a capital or seat of power
+	KindOrg                        // an organisation
+	KindPlace                      // a GeoNames place
+	KindPerson                     // a person's name or alias
 )
 
 // Kinds returns every kind of entry phrase is in the dictionary as.

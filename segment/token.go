@@ -64,28 +64,61 @@ func isSpace(r rune) bool {
 // run tokenizes text[a:b], a paragraph or part of one.
 func (t *tokenizer) run(a, b int) {
 	first := true
+	text := t.text
 	for i := a; i < b; {
-		r, n := t.decode(i, b)
-		if isSpace(r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if c <= ' ' && isSpace(rune(c)) {
+				i++
+				continue
+			}
+		} else if r, n := t.decode(i, b); isSpace(r) {
 			i += n
 			continue
 		}
-		j := i + n
+		j := i
+		plain := true // only ASCII letters and digits
 		for j < b {
-			r, n = t.decode(j, b)
+			c := text[j]
+			if c < utf8.RuneSelf {
+				if c <= ' ' && isSpace(rune(c)) {
+					break
+				}
+				if plain && !isAlnum(c) {
+					plain = false
+				}
+				j++
+				continue
+			}
+			plain = false
+			r, n := t.decode(j, b)
 			if isSpace(r) {
 				break
 			}
 			j += n
 		}
-		if first && isListNumber(t.text[i:j]) {
+		switch {
+		case plain:
+			t.word(i, j)
+		case first && isListNumber(text[i:j]):
 			t.emit(i, j) // "2." opening a paragraph: a list marker
-		} else {
+		case j-i >= 2 && text[j-1] == ',' && isAlnum(text[j-2]) && allAlnum(text[i:j-1]):
+			t.word(i, j-1)
+			t.emit(j-1, j)
+		default:
 			t.chunk(i, j)
 		}
 		first = false
 		i = j
 	}
+}
+
+func allAlnum(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isAlnum(w[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // isListNumber reports whether w is a number of one to three digits and a
@@ -141,7 +174,8 @@ func (t *tokenizer) chunk(s, e int) {
 	text := t.text
 	// Leading punctuation.
 	for s < e {
-		if n := emoticon(text[s:e]); n > 0 {
+		if c := text[s]; (c == ':' || c == ';' || c == '=' || c == '<') && emoticon(text[s:e]) > 0 {
+			n := emoticon(text[s:e])
 			t.emit(s, s+n)
 			s += n
 			continue
@@ -243,6 +277,10 @@ func (t *tokenizer) peelTail(s, e int, url bool) int {
 	text := t.text
 	t.tail = t.tail[:0]
 	push := func(p, q int) { t.tail = append(t.tail, dateline.Span{Start: p, End: q}) }
+	var opens, closes int
+	if url {
+		opens, closes = strings.Count(text[s:e], "("), strings.Count(text[s:e], ")")
+	}
 	for e > s {
 		c := text[e-1]
 		if c >= utf8.RuneSelf {
@@ -262,8 +300,11 @@ func (t *tokenizer) peelTail(s, e int, url bool) int {
 		}
 		switch c {
 		case ')':
-			if url && strings.IndexByte(text[s:e], '(') >= 0 {
-				return e
+			if url {
+				if opens >= closes {
+					return e // the URL's own bracket
+				}
+				closes--
 			}
 			if e-s >= 2 && (text[e-2] == ':' || text[e-2] == ';' || text[e-2] == '=') ||
 				e-s >= 3 && text[e-2] == '-' && text[e-3] == ':' {
