@@ -252,8 +252,29 @@ func (r *rules) date(i int) (Expr, bool) {
 			return Expr{Type: "DATE", kind: kLit, val: "FY" + strconv.Itoa(y), t1: i + 2}, true
 		}
 	}
+	if x, ok := r.era(i); ok {
+		return x, true
+	}
 	if y := r.yearAt(i); y != 0 && r.yearOK(i) {
 		return Expr{Type: "DATE", kind: kDate, y: y, t1: i + 1}, true
+	}
+	return Expr{}, false
+}
+
+// era matches years with an era: "1230 BC", "776 BCE", "AD 394", "394 AD".
+func (r *rules) era(i int) (Expr, bool) {
+	t := r.t[i]
+	if r.t[i].upper && (r.is(i, "AD") || r.is(i, "CE")) && i+1 < len(r.t) && r.t[i+1].num > 0 && r.t[i+1].nd <= 4 {
+		return Expr{Type: "DATE", kind: kLit, val: fmtYear(r.t[i+1].num), t1: i + 2}, true
+	}
+	if t.num <= 0 || t.nd > 4 || i+1 >= len(r.t) || !r.t[i+1].upper {
+		return Expr{}, false
+	}
+	switch {
+	case r.is(i+1, "BC") || r.is(i+1, "BCE"):
+		return Expr{Type: "DATE", kind: kLit, val: "BC" + fmtYear(t.num), t1: i + 2}, true
+	case r.is(i+1, "AD") || r.is(i+1, "CE"):
+		return Expr{Type: "DATE", kind: kLit, val: fmtYear(t.num), t1: i + 2}, true
 	}
 	return Expr{}, false
 }
@@ -456,6 +477,9 @@ func (r *rules) yearOK(i int) bool {
 	}
 	if i+1 < len(r.t) && r.t[i+1].punct == 0 && !r.t[i+1].upper && r.t[i+1].cls != clWord && r.t[i+1].nd == 0 {
 		nx := r.text[r.t[i+1].s:r.t[i+1].e]
+		if r.w(i-1, wThe) && r.t[i].num >= 1900 && r.t[i].num < 2100 {
+			return true // "the 2020 elections"
+		}
 		switch nx {
 		case "was", "is", "will", "has", "had", "saw", "marked", "brought", "would", "proved", "began", "ended":
 			return true
@@ -480,7 +504,7 @@ func (r *rules) relative(i int) (Expr, bool) {
 		}
 		return x, true
 	case clSeason:
-		if !r.w(i-1, wIn) || t.val == seasonFA {
+		if !r.seasonOK(i) {
 			return Expr{}, false
 		}
 		x := Expr{Type: "DATE", kind: kSeason, sub: seasonCode(t.val), t1: i + 1}
@@ -540,6 +564,29 @@ func (r *rules) relative(i int) (Expr, bool) {
 		return r.theRelative(i)
 	}
 	return Expr{}, false
+}
+
+// seasonOK reports whether the season word at i names a season: "summer",
+// "winter" and "autumn" do; "spring" and "fall" only after "in", "during",
+// "early", "late", "since", "until" or before a year.
+func (r *rules) seasonOK(i int) bool {
+	t := r.t[i]
+	if r.yearAt(i+1) != 0 || r.w(i+1, wOf) && r.yearAt(i+2) != 0 {
+		return true
+	}
+	prep := r.w(i-1, wIn) || r.w(i-1, wDuring) || r.w(i-1, wSince) || r.w(i-1, wUntil) || r.w(i-1, wBy) ||
+		r.w(i-1, wEarly) || r.w(i-1, wLate) || r.w(i-1, wThroughout)
+	if t.val == seasonFA {
+		return prep && !t.upper
+	}
+	if t.val == seasonSP {
+		return prep
+	}
+	// not the first part of a name or a compound: "Summer Olympics", "winter storm"
+	if i+1 < len(r.t) && r.t[i+1].upper && r.t[i+1].punct == 0 && r.t[i+1].cls == clNone {
+		return false
+	}
+	return true
 }
 
 // lastNext matches "last week", "next Tuesday", "this morning", "last

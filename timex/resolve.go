@@ -18,10 +18,24 @@ const (
 
 // refs are the anchors an expression may be resolved against.
 type refs struct {
-	dct    time.Time // the document date; zero when unknown
-	narr   time.Time // the narrative time; zero before any
-	inPara bool      // narr was set in the current paragraph
-	tense  tense
+	dct      time.Time // the document date; zero when unknown
+	narr     time.Time // the narrative time; zero before any
+	narrGran int       // the unit narr is precise to: uDay, uMonth or uYear
+	inPara   bool      // narr was set in the current paragraph
+	// narrYear: narr comes from a date that printed its year, so a date
+	// without one is read in the narrative's year, not the document's
+	narrYear bool
+	tense    tense
+}
+
+// yearNarr reports whether a date without a year takes the narrative's:
+// the paragraph has moved to a date that printed its year.
+func (rf refs) yearNarr() bool { return rf.narrYear && rf.inPara && !rf.narr.IsZero() }
+
+// dayNarr returns the narrative time when it is precise to the day and
+// was set in the current paragraph.
+func (rf refs) dayNarr() (time.Time, bool) {
+	return rf.narr, rf.inPara && !rf.narr.IsZero() && rf.narrGran == uDay
 }
 
 // resolved is a value with what it was resolved against and, for a day
@@ -29,7 +43,8 @@ type refs struct {
 type resolved struct {
 	value  string
 	anchor string
-	day    time.Time // zero unless the value names one day
+	day    time.Time // zero unless the value names a day, month or year
+	gran   int       // the unit day is precise to: uDay, uMonth, uYear
 }
 
 func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
@@ -69,8 +84,8 @@ func resolve(x *Expr, rf refs) resolved {
 		return resolveRel(x, rf)
 	case kClock:
 		ref, what := rf.dct, "document date"
-		if rf.inPara && !rf.narr.IsZero() {
-			ref, what = rf.narr, "narrative time"
+		if n, ok := rf.dayNarr(); ok {
+			ref, what = n, "narrative time"
 		}
 		if ref.IsZero() {
 			return resolved{value: "XXXX-XX-XXT" + x.clock}
@@ -89,6 +104,9 @@ func resolve(x *Expr, rf refs) resolved {
 // side and that occurrence is less than ten months away.
 func yearFor(m, d int, rf refs) int {
 	ref := rf.dct
+	if rf.yearNarr() {
+		ref = rf.narr
+	}
 	y := ref.Year()
 	if d == 0 {
 		d = 15
@@ -136,11 +154,11 @@ func resolveDate(x *Expr, rf refs) resolved {
 		return resolved{value: fmtYear(y) + "-" + x.sub}
 	}
 	if x.m == 0 {
-		return resolved{value: fmtYear(x.y)}
+		return resolved{value: fmtYear(x.y), day: day(x.y, 1, 1), gran: uYear}
 	}
 	y, anchor := x.y, ""
 	if y == 0 {
-		if rf.dct.IsZero() {
+		if rf.dct.IsZero() && (!rf.yearNarr() || x.mod != modNone) {
 			v := "XXXX-" + twoDigits(x.m)
 			if x.d != 0 {
 				v += "-" + twoDigits(x.d)
@@ -151,6 +169,9 @@ func resolveDate(x *Expr, rf refs) resolved {
 			return resolved{value: v}
 		}
 		anchor = anchorText("document date", rf.dct)
+		if x.mod == modNone && rf.yearNarr() {
+			anchor = anchorText("narrative time", rf.narr)
+		}
 		switch x.mod {
 		case modLast:
 			y = rf.dct.Year()
@@ -169,16 +190,16 @@ func resolveDate(x *Expr, rf refs) resolved {
 		}
 	}
 	if x.d == 0 {
-		return resolved{value: fmtMonth(y, x.m), anchor: anchor}
+		return resolved{value: fmtMonth(y, x.m), anchor: anchor, day: day(y, x.m, 1), gran: uMonth}
 	}
 	if x.d > daysIn(y, x.m) {
 		return resolved{value: fmtMonth(y, x.m) + "-" + twoDigits(x.d), anchor: anchor}
 	}
 	t := day(y, x.m, x.d)
 	if x.d2 != 0 {
-		return resolved{value: fmtDay(t) + "/" + fmtDay(day(y, x.m, x.d2)), anchor: anchor, day: t}
+		return resolved{value: fmtDay(t) + "/" + fmtDay(day(y, x.m, x.d2)), anchor: anchor, day: t, gran: uDay}
 	}
-	return resolved{value: fmtDay(t), anchor: anchor, day: t}
+	return resolved{value: fmtDay(t), anchor: anchor, day: t, gran: uDay}
 }
 
 // resolveWeekday reads a weekday: "last Tuesday" before the document date,
@@ -187,8 +208,8 @@ func resolveDate(x *Expr, rf refs) resolved {
 // forwards in a future one, else the nearest.
 func resolveWeekday(x *Expr, rf refs) resolved {
 	ref, what := rf.dct, "document date"
-	if x.mod == modNone && rf.inPara && !rf.narr.IsZero() && rf.tense != tenseFuture {
-		ref, what = rf.narr, "narrative time"
+	if n, ok := rf.dayNarr(); ok && x.mod == modNone && rf.tense != tenseFuture {
+		ref, what = n, "narrative time"
 	}
 	if ref.IsZero() {
 		v := "XXXX-WXX-" + strconv.Itoa(x.wd)
@@ -229,7 +250,7 @@ func resolveWeekday(x *Expr, rf refs) resolved {
 	if x.sub != "" {
 		v += "T" + x.sub
 	}
-	return resolved{value: v, anchor: anchorText(what, ref), day: t}
+	return resolved{value: v, anchor: anchorText(what, ref), day: t, gran: uDay}
 }
 
 // resolveRel shifts the anchor by n units and writes the result at the
@@ -238,7 +259,7 @@ func resolveWeekday(x *Expr, rf refs) resolved {
 // start on Sunday: on a Sunday, "last week" is the week that is ending.
 func resolveRel(x *Expr, rf refs) resolved {
 	ref, what := rf.dct, "document date"
-	if x.ana && !rf.narr.IsZero() {
+	if x.ana && !rf.narr.IsZero() && (rf.narrGran == uDay || rf.narrGran == uMonth && x.unit >= uMonth || x.unit >= uYear) {
 		ref, what = rf.narr, "narrative time"
 	}
 	if ref.IsZero() {
@@ -259,7 +280,7 @@ func resolveRel(x *Expr, rf refs) resolved {
 			r.value += "T" + x.sub
 		}
 		if x.unit == uDay && x.sub == "" {
-			r.day = t
+			r.day, r.gran = t, uDay
 		}
 	case uWeek, uFortnight:
 		t := ref

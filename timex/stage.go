@@ -165,12 +165,12 @@ func abbreviation(w string) bool {
 func (a *analysis) resolveAll(dct time.Time) {
 	doc := a.doc
 	var narr time.Time
-	narrPara := -2
+	narrPara, narrGran, narrYear := -2, 0, false
 	sentTime := make(map[int][2]string) // sentence index → first and last narrative value set in it
 	for i := range a.exprs {
 		x := &a.exprs[i]
 		p := a.paraOf(x.Start)
-		rf := refs{dct: dct, narr: narr, inPara: p == narrPara && !narr.IsZero()}
+		rf := refs{dct: dct, narr: narr, narrGran: narrGran, narrYear: narrYear, inPara: p == narrPara && !narr.IsZero()}
 		if needsTense(x) {
 			rf.tense = a.tn.at(x.Start, x.End)
 		}
@@ -183,9 +183,15 @@ func (a *analysis) resolveAll(dct time.Time) {
 			Anchor: r.anchor,
 		})
 		if !r.day.IsZero() && movesNarrative(x) {
-			narr, narrPara = r.day, p
+			narr, narrPara, narrGran = r.day, p, r.gran
+			if x.kind == kDate {
+				narrYear = x.y != 0 || rf.yearNarr()
+			}
 			if si := doc.SentenceAt(x.Start); si >= 0 {
 				v, ok := sentTime[si]
+				if r.gran != uDay {
+					continue
+				}
 				if !ok {
 					v[0] = r.value
 				}
