@@ -245,7 +245,7 @@ func TestEventFields(t *testing.T) {
 	if doc.Span(e.Trigger) != "came" || e.Sentence.Start != 0 || !strings.HasPrefix(e.Pattern, "core.patterns:") {
 		t.Errorf("evidence: trigger %q pattern %q", doc.Span(e.Trigger), e.Pattern)
 	}
-	if e.Date.Value != "2019-05-05" || e.Date.Basis != "document date" {
+	if e.Date.Value != "2019-05-05" || e.Date.Basis != "the article's date" {
 		t.Errorf("date: %+v", e.Date)
 	}
 	if e.Confidence <= 0 || e.Confidence > 1 {

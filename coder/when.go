@@ -30,15 +30,18 @@ func (c *Coder) dateOf(s *sent, v int) dateline.EventDate {
 	}
 	if best >= 0 {
 		tx := &s.doc.Timexes[best]
-		return dateline.EventDate{Value: tx.Value, Precision: precision(tx.Value), Basis: "date expression \"" + tx.Text + "\" in the clause"}
+		v := tx.Value
+		if i := strings.IndexByte(v, 'T'); i == 10 && !strings.Contains(v, "/") {
+			v = v[:10]
+		}
+		if p := dateline.Precision(v); p != dateline.PrecisionUnknown {
+			return dateline.EventDate{Value: v, Precision: p, Basis: "its clause's time expression '" + tx.Text + "'"}
+		}
 	}
-	if tv := s.doc.Sentences[s.si].Time; tv != "" {
-		return dateline.EventDate{Value: tv, Precision: precision(tv), Basis: "narrative time of the sentence"}
-	}
-	if s.doc.Date != nil && s.doc.Date.Value != "" {
-		return dateline.EventDate{Value: s.doc.Date.Value, Precision: precision(s.doc.Date.Value), Basis: "document date"}
-	}
-	return dateline.EventDate{Basis: "unknown"}
+	// no date in the clause: the narrative time of the sentence, else the
+	// article's date
+	at := s.doc.Sentences[s.si].Span.Start
+	return s.doc.DateOf(dateline.Span{Start: at, End: at})
 }
 
 // under reports whether token i lies in the subtree of u, not crossing
@@ -57,22 +60,6 @@ func (c *Coder) under(s *sent, i, u int) bool {
 		i = s.head(i)
 	}
 	return false
-}
-
-func precision(v string) string {
-	switch {
-	case strings.Contains(v, "/"):
-		return "range"
-	case strings.Contains(v, "W"):
-		return "week"
-	case len(v) == 4:
-		return "year"
-	case len(v) == 7:
-		return "month"
-	case len(v) >= 10:
-		return "day"
-	}
-	return "unknown"
 }
 
 // placeOf returns where the event of clause v happened: a place named by

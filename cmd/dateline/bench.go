@@ -1,0 +1,153 @@
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/dateline-news/dateline"
+	"github.com/dateline-news/dateline/pipeline"
+)
+
+// benchArticle is one line of a bench corpus.
+type benchArticle struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Date     string `json:"date"`
+	Dateline string `json:"dateline"`
+	Text     string `json:"text"`
+}
+
+// runBench runs the whole pipeline over a JSON Lines corpus on one core
+// and prints articles/s, MB/s and peak memory.
+func runBench(ctx context.Context, e env, args []string) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	limit := fs.Int("n", 0, "read at most `N` articles (0: all)")
+	procs := fs.Int("procs", 1, "GOMAXPROCS while the pipeline runs")
+	asJSON := fs.Bool("json", false, "print the figures as one JSON object")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("%w: bench needs one FILE.jsonl[.gz]", errUsage)
+	}
+	arts, err := readBench(fs.Arg(0), *limit)
+	if err != nil {
+		return err
+	}
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		return err
+	}
+	prev := runtime.GOMAXPROCS(*procs)
+	defer runtime.GOMAXPROCS(prev)
+	var bytes, events, failed int
+	start := time.Now()
+	for _, a := range arts {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		bytes += len(a.Text)
+		doc := dateline.NewDocument(a)
+		if err := p.Run(ctx, doc); err != nil {
+			failed++
+			continue
+		}
+		events += len(doc.Events)
+	}
+	secs := time.Since(start).Seconds()
+	if secs <= 0 {
+		secs = 1e-9
+	}
+	res := struct {
+		Articles       int     `json:"articles"`
+		Failed         int     `json:"failed"`
+		Bytes          int     `json:"bytes"`
+		Events         int     `json:"events"`
+		Seconds        float64 `json:"seconds"`
+		ArticlesPerSec float64 `json:"articles_per_s"`
+		MBPerSec       float64 `json:"mb_per_s"`
+		PeakRSSMB      float64 `json:"peak_rss_mb"`
+		Procs          int     `json:"procs"`
+	}{len(arts), failed, bytes, events, secs, float64(len(arts)) / secs, float64(bytes) / 1e6 / secs, peakRSS(), *procs}
+	if *asJSON {
+		return json.NewEncoder(e.stdout).Encode(res)
+	}
+	fmt.Fprintf(e.stdout, "articles %d (failed %d), %.2f MB, %d events in %.1f s on %d core(s)\n",
+		res.Articles, res.Failed, float64(bytes)/1e6, events, secs, *procs)
+	fmt.Fprintf(e.stdout, "articles/s %.1f\nMB/s %.3f\npeak memory %.0f MB (max RSS)\n", res.ArticlesPerSec, res.MBPerSec, res.PeakRSSMB)
+	return nil
+}
+
+// readBench reads the corpus into memory, so that reading and
+// decompressing it is not timed. A Reuters-style dateline goes in front of
+// the text as "CITY, Mon DD - ".
+func readBench(name string, limit int) ([]dateline.Article, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(name, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, fmt.Errorf("bench %s: %w", name, err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	var out []dateline.Article
+	for n := 1; sc.Scan(); n++ {
+		if limit > 0 && len(out) >= limit {
+			break
+		}
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var a benchArticle
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			return nil, fmt.Errorf("bench %s:%d: %w", name, n, err)
+		}
+		if strings.TrimSpace(a.Text) == "" {
+			continue
+		}
+		text := a.Text
+		if a.Dateline != "" {
+			text = strings.TrimSpace(a.Dateline) + " - " + text
+		}
+		art := dateline.Article{ID: a.ID, Title: a.Title, Text: text, Source: name}
+		if a.Date != "" {
+			if t, err := parseDate(a.Date); err == nil {
+				art.Date = t
+			}
+		}
+		out = append(out, art)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("bench %s: %w", name, err)
+	}
+	return out, nil
+}
+
+// peakRSS returns the process's peak resident memory in MB (Linux ru_maxrss
+// is in kB).
+func peakRSS() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Maxrss) / 1024
+}
