@@ -112,7 +112,7 @@ func (a *analysis) sentenceSpeaker(c cue) speaker {
 	}
 	p := np{st, c.at - 1}
 	for k := st; k < c.at; k++ {
-		if a.ws[k].isPunct() || a.ws[k].pos == "VERB" || finite[a.ws[k].low] {
+		if a.ws[k].isPunct() || a.ws[k].pos == "VERB" || a.isFinite(k) {
 			p.to = k - 1
 			break
 		}
@@ -262,7 +262,7 @@ func (a *analysis) contentAfter(c cue, e Entry, j, para int) content {
 		return content{}
 	}
 	if a.ws[j].low == "that" {
-		if a.clauseStart(j+1, para) || a.quotationAt(j+1) >= 0 {
+		if a.thatClause(j+1, para) || a.quotationAt(j+1) >= 0 {
 			return a.clause(j+1, para)
 		}
 		return content{}
@@ -279,7 +279,7 @@ func (a *analysis) contentAfter(c cue, e Entry, j, para int) content {
 		if e.Frame != FrameObject && !adjunct(a.ws[j].low) {
 			break
 		}
-		if a.clauseStart(k+1, para) || a.quotationAt(k+1) >= 0 {
+		if a.thatClause(k+1, para) || a.quotationAt(k+1) >= 0 {
 			return a.clause(k+1, para)
 		}
 		break
@@ -288,7 +288,11 @@ func (a *analysis) contentAfter(c cue, e Entry, j, para int) content {
 		return content{}
 	}
 	if e.Frame == FrameObject && !subjectPronouns[a.ws[j].low] {
-		if o := a.objectEnd(j, para); o >= j && a.clauseStart(o+1, para) {
+		o := a.objectEnd(j, para)
+		if n := o + 1; o >= j && a.outside(n, para) && (a.ws[n].low == ":" || a.ws[n].low == ",") && a.quotationAt(n+1) >= 0 {
+			return a.clause(n+1, para) // told the council: "…"
+		}
+		if o >= j && a.clauseStart(o+1, para) {
 			return a.clause(o+1, para)
 		}
 	}
@@ -416,6 +420,28 @@ func (a *analysis) clauseStart(s, para int) bool {
 	return false
 }
 
+// thatClause reports whether a content clause follows "that" at word s:
+// anything but a verb, a preposition or punctuation first ("that was
+// released" is a relative clause), and a finite verb later.
+func (a *analysis) thatClause(s, para int) bool {
+	if !a.outside(s, para) {
+		return false
+	}
+	w := &a.ws[s]
+	if w.isPunct() || w.stop || finite[w.low] || prepositions[w.low] || w.pos == "VERB" || w.pos == "AUX" {
+		return false
+	}
+	for k := s + 1; k < len(a.ws) && a.ws[k].para == para; k++ {
+		if a.isFinite(k) {
+			return true
+		}
+		if a.ws[k].stop {
+			return false
+		}
+	}
+	return false
+}
+
 func isDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 // isFinite reports whether word k is a finite verb.
@@ -446,10 +472,25 @@ func (a *analysis) isFinite(k int) bool {
 
 // clause returns the content from word s to the end of its clause: the
 // end of the sentence, or a comma before another cue ("…, adding that").
+// A quotation inside the clause is taken whole, over paragraphs if it runs
+// over them.
 func (a *analysis) clause(s, para int) content {
 	last := s
 	for k := s; k < len(a.ws) && a.ws[k].para == para; k++ {
 		w := &a.ws[k]
+		if sg, ok := a.segOpen[k]; ok {
+			// Jump to the quotation's last word.
+			end := a.segs[sg].outer().End
+			for k+1 < len(a.ws) && a.ws[k+1].span.End <= end {
+				k++
+			}
+			para = a.ws[k].para
+			last = k
+			if a.ws[k].stop {
+				break
+			}
+			continue
+		}
 		if w.stop && w.seg < 0 && !w.mark {
 			break
 		}
@@ -481,17 +522,29 @@ func (a *analysis) clause(s, para int) content {
 	return content{parts: []dateline.Span{sp}, segs: segs, kind: kind}
 }
 
-// cueFollows reports whether a cue or an attribution follows at word i:
-// "adding", "according to", "he said".
+// cueFollows reports whether an attribution follows at word i: a cue
+// ("adding", "according to") or a subject and its cue ("he said", "and the
+// ministry added").
 func (a *analysis) cueFollows(i, para int) bool {
-	for k := i; k < i+6 && a.outside(k, para); k++ {
+	if a.outside(i, para) && (a.ws[i].low == "and" || a.ws[i].low == "but") {
+		i++
+	}
+	for k := i; k < i+8 && a.outside(k, para); k++ {
 		for _, c := range a.cues {
-			if c.at == k {
-				e := a.q.Lexicon.Entries[c.entry]
-				return k == i || e.Frame != FrameSource && (a.ws[k+c.n].stop || !a.outside(k+c.n, para) || a.ws[k+c.n].low == ",")
+			if c.at != k {
+				continue
 			}
+			if k == i {
+				return true
+			}
+			for m := i; m < k; m++ {
+				if !a.nounish(m, para) && !between[a.ws[m].low] {
+					return false
+				}
+			}
+			return true
 		}
-		if a.ws[k].isPunct() {
+		if a.ws[k].isPunct() && a.ws[k].low != "'s" && a.ws[k].low != "’s" {
 			return false
 		}
 	}

@@ -72,7 +72,7 @@ var groupPronouns = set("they", "it", "we")
 // titles are the office words that stand before a person's name.
 var titles = set("minister", "secretary", "state", "president", "chairman", "chairwoman", "chair", "adviser",
 	"advisor", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "leader", "chief", "head",
-	"director", "governor", "senator", "general", "premier", "chancellor", "king", "queen", "prince", "mayor",
+	"director", "governor", "senator", "general", "premier", "chancellor", "king", "queen", "prince", "mayor", "mayors",
 	"commander", "official", "counterpart", "deputy", "speaker", "figurehead", "representative", "lawmaker",
 	"congressman", "congresswoman", "judge", "prosecutor", "colonel", "lieutenant", "captain", "sheikh",
 	"emir", "ayatollah", "pope", "cardinal", "bishop", "sen.", "rep.", "gov.", "gen.", "dr.", "mr.", "mrs.", "ms.")

@@ -294,6 +294,9 @@ func (a *analysis) findCues() {
 // determiner, not a passive participle, a verb for the tagger.
 func (a *analysis) verbal(i int, e Entry) bool {
 	w := &a.ws[i]
+	if st := w.span.Start; st > 0 && (a.text[st-1] == '-' || isAlnum(rune(a.text[st-1]))) {
+		return false // part of a compound: "so-called"
+	}
 	if e.Frame == FrameSource {
 		return true
 	}

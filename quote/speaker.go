@@ -55,6 +55,9 @@ func (a *analysis) subjectBefore(c cue) (p np, what bool) {
 		for a.outside(end, para) && between[a.ws[end].low] {
 			end--
 		}
+		if a.outside(end, para) && a.ws[end].low == "," {
+			return a.apposition(end, para), false
+		}
 		if !a.nounish(end, para) || a.ws[end].isPunct() {
 			return np{1, 0}, false
 		}
@@ -77,6 +80,56 @@ func (a *analysis) subjectBefore(c cue) (p np, what bool) {
 	return p, what
 }
 
+// npEnding returns the noun phrase that ends at word end, read backwards.
+func (a *analysis) npEnding(end, para int) np {
+	if !a.nounish(end, para) || a.ws[end].isPunct() {
+		return np{1, 0}
+	}
+	st := end
+	for st-1 >= 0 && a.nounish(st-1, para) && end-(st-1) < 12 {
+		st--
+	}
+	return np{st, end}
+}
+
+// apposition reads a subject set off by commas before its cue: "The
+// opposition leader, Marko Petrovic, told", "Dmitry Peskov, the Kremlin
+// spokesman, insisted", "The envoy, who arrived on Monday, said". comma is
+// the comma just before the cue.
+func (a *analysis) apposition(comma, para int) np {
+	x := a.npEnding(comma-1, para)
+	if x.empty() {
+		return x
+	}
+	before := x.from - 1
+	if a.outside(before, para) && (a.ws[before].low == "who" || a.ws[before].low == "which") &&
+		a.outside(before-1, para) && a.ws[before-1].low == "," {
+		return a.npEnding(before-2, para)
+	}
+	if !a.outside(before, para) || a.ws[before].low != "," {
+		return np{1, 0}
+	}
+	y := a.npEnding(before-1, para)
+	if y.empty() {
+		return x
+	}
+	if a.hasMention(x) && !a.hasMention(y) || a.ws[x.to].capitalised() && !a.ws[y.to].capitalised() {
+		return x
+	}
+	return y
+}
+
+// hasMention reports whether an entity mention lies in p.
+func (a *analysis) hasMention(p np) bool {
+	sp := a.span(p)
+	for _, m := range a.ments {
+		if sp.Contains(m.span) {
+			return true
+		}
+	}
+	return false
+}
+
 // parsedSubject returns the subject of the cue from the parse: the nsubj
 // dependent of the cue verb, or of the verb it depends on ("kept saying",
 // ", adding that").
@@ -89,6 +142,12 @@ func (a *analysis) parsedSubject(c cue) (np, bool) {
 		for _, k := range a.kids[v] {
 			if a.ws[k].rel == "nsubj" || a.ws[k].rel == "nsubj:outer" {
 				p := a.subtree(k)
+				for m := k + 1; m <= p.to; m++ {
+					if a.ws[m].low == "," || a.ws[m].low == "(" {
+						p.to = m - 1 // leave out an apposition or relative clause
+						break
+					}
+				}
 				if p.to < c.at && a.ws[p.from].para == a.ws[c.at].para {
 					return p, true
 				}
@@ -196,7 +255,7 @@ func (a *analysis) speakerOf(p np, at int) speaker {
 	}
 	// "US national security adviser John Bolton": the name after the
 	// last title word.
-	for k := p.to - 1; k > from; k-- {
+	for k := p.to - 1; k >= from; k-- {
 		if titles[a.ws[k].low] {
 			if a.ws[k+1].capitalised() && a.ws[p.to].capitalised() && k+1 < p.to {
 				from = k + 1
