@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"slices"
+
 	"github.com/dateline-news/dateline"
 )
 
@@ -17,7 +19,7 @@ func (s *sent) conjuncts(h, max int) []int {
 	out := []int{h}
 	for n := 0; n < len(out) && len(out) < max; n++ {
 		for _, k := range s.children(out[n]) {
-			if s.rel(k) == "conj" && s.isNominal(k) && len(out) < max {
+			if s.rel(k) == "conj" && s.isNominal(k) && len(out) < max && !slices.Contains(out, k) {
 				out = append(out, k)
 			}
 		}

@@ -84,7 +84,7 @@ func NewWith(o *cameo.Ontology, d *cameo.Dictionary) *Coder {
 			"towards": true, "on": true, "for": true, "from": true, "into": true, "upon": true, "of": true},
 		MutualRoots:       map[string]bool{"03": true, "04": true, "06": true, "19": true},
 		MaxMembers:        64,
-		MaxSentenceTokens: 400,
+		MaxSentenceTokens: 5000,
 	}
 }
 

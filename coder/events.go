@@ -112,6 +112,10 @@ func (c *Coder) modality(s *sent, v int) (mood string, neg bool) {
 	return MoodAsserted, neg
 }
 
+// maxSentenceEvents caps the events of one sentence (50 sources × 50
+// targets is 2,500).
+const maxSentenceEvents = 10000
+
 // codeSentence codes every event of one sentence.
 func (c *Coder) codeSentence(s *sent, ex *Explanation) []dateline.Event {
 	var matches []*match
@@ -156,6 +160,10 @@ func (c *Coder) codeSentence(s *sent, ex *Explanation) []dateline.Event {
 			ex.Steps = append(ex.Steps, st)
 		}
 		out = append(out, evs...)
+		if len(out) > maxSentenceEvents {
+			s.doc.Notef("code", s.doc.Sentences[s.si].Span, "more than %d events in one sentence: the rest are not coded", maxSentenceEvents)
+			return out[:maxSentenceEvents]
+		}
 	}
 	return out
 }
