@@ -96,6 +96,9 @@ func (s *Sentence) Surface() []SurfaceToken {
 	m := 0
 	for i := 0; i < len(s.Words); i++ {
 		w := s.Words[i]
+		for m < len(s.Multi) && s.Multi[m].Last < w.ID {
+			m++ // a range that matches no word: ignore it
+		}
 		if m < len(s.Multi) && s.Multi[m].First == w.ID {
 			mt := s.Multi[m]
 			out = append(out, SurfaceToken{Form: mt.Form, SpaceAfter: !hasMisc(mt.Misc, "SpaceAfter=No"), First: mt.First, Last: mt.Last})
@@ -236,6 +239,9 @@ func Write(w io.Writer, s *Sentence) error {
 	}
 	m := 0
 	for _, wd := range s.Words {
+		for m < len(s.Multi) && s.Multi[m].Last < wd.ID {
+			m++ // a range that matches no word: dropped
+		}
 		for m < len(s.Multi) && s.Multi[m].First == wd.ID {
 			mt := s.Multi[m]
 			fmt.Fprintf(bw, "%d-%d\t%s\t_\t_\t_\t_\t_\t_\t_\t%s\n", mt.First, mt.Last, mt.Form, or(mt.Misc))
