@@ -199,7 +199,7 @@ func (c *Coder) dedupe(doc *dateline.Document, evs []dateline.Event) []dateline.
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Trigger.Start < out[j].Trigger.Start })
 	for i := range out {
-		out[i].ID = fmt.Sprintf("V%d", i+1)
+		out[i].ID = fmt.Sprintf("ev%d", i+1)
 	}
 	return out
 }

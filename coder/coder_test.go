@@ -236,7 +236,7 @@ func TestEventFields(t *testing.T) {
 		t.Fatalf("got %d events, want 3", len(doc.Events))
 	}
 	e := doc.Events[1]
-	if e.ID != "V2" || e.Root != "05" || e.Plover.Type != "SUPPORT" || e.Quad != 1 || e.Goldstein != 3.4 {
+	if e.ID != "ev2" || e.Root != "05" || e.Plover.Type != "SUPPORT" || e.Quad != 1 || e.Goldstein != 3.4 {
 		t.Errorf("ontology fields: %+v", e)
 	}
 	if len(e.Source.Members) != 3 || e.Source.Members[2].Actor != "TUR" || e.Source.Actor != "BLR" {
