@@ -13,6 +13,12 @@ import (
 func (sg *Segmenter) split(doc *dateline.Document, sents []dateline.Sentence, toks []dateline.Token, lo, hi int) []dateline.Sentence {
 	start := lo
 	for k := lo; k < hi-1; k++ {
+		if k > start && (isRule(toks[k].Text) || isStamp(toks, k, hi)) {
+			// A rule line "=====" and the date and time stamp of a
+			// forwarded e-mail stand apart from the text before them.
+			sents = sg.add(doc, sents, toks, start, k, "")
+			start = k
+		}
 		if end, ok := sg.endsAt(toks, k, hi); ok {
 			sents = sg.add(doc, sents, toks, start, end, "")
 			start = end
@@ -40,6 +46,15 @@ func (sg *Segmenter) endsAt(toks []dateline.Token, k, hi int) (int, bool) {
 	kind := abbrevKind(0)
 	switch {
 	case isStop(w):
+	case isRule(w):
+		if toks[k+1].Span.Start > toks[k].Span.End {
+			return k + 1, true
+		}
+		return 0, false
+	case emoticon(w) == len(w) || w == "etc.":
+		return sg.capitalEnds(toks, k, hi)
+	case w == "," && k > 0 && isSignOff(toks[k-1].Text):
+		return sg.capitalEnds(toks, k, hi)
 	case w == ":":
 		return sg.colonEnds(toks, k, hi)
 	case (w == "AM" || w == "PM") && k > 0 && strings.IndexByte(toks[k-1].Text, ':') > 0 && startsWithDigit(toks[k-1].Text):
@@ -178,9 +193,6 @@ func (sg *Segmenter) colonEnds(toks []dateline.Token, k, hi int) (int, bool) {
 		return 0, false
 	}
 	next := toks[m].Text
-	if isURL(next) {
-		return m, true
-	}
 	r, _ := utf8.DecodeRuneInString(next)
 	if unicode.IsUpper(r) && sg.openers[next] {
 		return m, true
@@ -207,4 +219,76 @@ func (sg *Segmenter) timeEnds(toks []dateline.Token, k, hi int) (int, bool) {
 		}
 	}
 	return m, true
+}
+
+// capitalEnds reports whether a sentence ends after toks[k] because a
+// capitalised word follows after a space.
+func (sg *Segmenter) capitalEnds(toks []dateline.Token, k, hi int) (int, bool) {
+	m := k + 1
+	if m >= hi || toks[m].Span.Start == toks[k].Span.End {
+		return 0, false
+	}
+	r, _ := utf8.DecodeRuneInString(toks[m].Text)
+	return m, unicode.IsUpper(r)
+}
+
+// isSignOff reports whether w closes a letter before the writer's name:
+// "Regards, Mike".
+func isSignOff(w string) bool {
+	switch w {
+	case "Regards", "regards", "Sincerely", "sincerely", "Cheers", "Thanks", "Best", "luck", "Love", "Yours", "yours", "wishes":
+		return true
+	}
+	return false
+}
+
+// isRule reports whether w is a line of at least three = * _ ~ # or -.
+func isRule(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	switch w[0] {
+	case '=', '*', '_', '~', '#', '-':
+	default:
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] != w[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// isStamp reports whether toks[k] starts a date and time stamp after a
+// name, as in the headers of forwarded e-mails: "Kay Mann 04/26/2001 07:17 AM".
+func isStamp(toks []dateline.Token, k, hi int) bool {
+	if k == 0 || k+1 >= hi || !isSlashDate(toks[k].Text) {
+		return false
+	}
+	t := toks[k+1].Text
+	if !startsWithDigit(t) || strings.IndexByte(t, ':') < 0 {
+		return false
+	}
+	p := toks[k-1].Text
+	r, _ := utf8.DecodeRuneInString(p)
+	return unicode.IsUpper(r) || p == ">" || strings.IndexByte(p, '@') > 0
+}
+
+// isSlashDate reports whether w is a date such as "04/26/2001" or "10/08/99".
+func isSlashDate(w string) bool {
+	parts := 0
+	run := 0
+	for i := 0; i < len(w); i++ {
+		switch {
+		case isDigit(w[i]):
+			run++
+		case w[i] == '/' && run > 0 && run <= 2:
+			parts++
+			run = 0
+		default:
+			return false
+		}
+	}
+	return parts == 2 && (run == 2 || run == 4)
 }
