@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/dateline-news/dateline"
@@ -19,7 +20,7 @@ func (c content) ok() bool { return len(c.parts) > 0 }
 // quotation before it ("…," he said), one after it (he said: "…"), a
 // content clause after it, or the clause before it ("…, he said.").
 func (a *analysis) attribute(c cue) {
-	if a.insideDraft(a.ws[c.at].span.Start) {
+	if a.inside[c.at] {
 		return // a cue inside reported speech already counted
 	}
 	e := a.q.Lexicon.Entries[c.entry]
@@ -138,6 +139,7 @@ func (a *analysis) take(d *draft, ct content) {
 	d.segs = append(d.segs, ct.segs...)
 	for _, k := range ct.segs {
 		a.used[k] = true
+		a.owner[k] = d
 	}
 	switch {
 	case d.kind == "":
@@ -152,12 +154,48 @@ func (a *analysis) add(d *draft) {
 	if len(d.parts) == 0 {
 		return
 	}
-	for _, o := range a.drafts {
+	for _, o := range lastOf(a.byPara[d.para], 8) {
 		if o.span().Overlaps(d.span()) && sameSegs(o, d) {
 			return
 		}
 	}
+	a.record(d)
+}
+
+// lastOf returns the last n drafts of ds at most: the scans that look back
+// over quotes stay short even in a paragraph full of them.
+func lastOf(ds []*draft, n int) []*draft {
+	if len(ds) > n {
+		return ds[len(ds)-n:]
+	}
+	return ds
+}
+
+// record appends d to the quotes found and marks the words it holds.
+func (a *analysis) record(d *draft) {
 	a.drafts = append(a.drafts, d)
+	a.byPara[d.para] = append(a.byPara[d.para], d)
+	for _, p := range d.parts {
+		for i := a.wordAt(p.Start); i < len(a.ws) && a.ws[i].span.Start < p.End; i++ {
+			a.inside[i] = true
+		}
+	}
+}
+
+// wordAt returns the index of the first word that ends after byte off.
+func (a *analysis) wordAt(off int) int {
+	return sort.Search(len(a.ws), func(i int) bool { return a.ws[i].span.End > off })
+}
+
+// segsIn returns the unused quotations that lie inside sp.
+func (a *analysis) segsIn(sp dateline.Span) []int {
+	var out []int
+	for k := sort.Search(len(a.segs), func(i int) bool { return a.segs[i].open.Start >= sp.Start }); k < len(a.segs) && a.segs[k].open.Start < sp.End; k++ {
+		if !a.used[k] && sp.Contains(a.segs[k].outer()) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 func sameSegs(a, b *draft) bool {
@@ -176,18 +214,6 @@ func sameSegs(a, b *draft) bool {
 
 func (d *draft) span() dateline.Span {
 	return dateline.Span{Start: d.parts[0].Start, End: d.parts[len(d.parts)-1].End}
-}
-
-// insideDraft reports whether byte off lies in the content of a quote.
-func (a *analysis) insideDraft(off int) bool {
-	for _, d := range a.drafts {
-		for _, p := range d.parts {
-			if p.Start <= off && off < p.End {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // quotationBefore returns the quotation whose closing mark ends just
@@ -359,7 +385,8 @@ func (a *analysis) objectEnd(j, para int) int {
 	if !a.outside(k, para) {
 		return j - 1
 	}
-	for _, m := range a.ments {
+	for mi := a.mentFrom(a.ws[k].span.Start); mi < len(a.ments); mi++ {
+		m := a.ments[mi]
 		if m.span.Start > a.ws[k].span.Start {
 			break
 		}
@@ -506,12 +533,7 @@ func (a *analysis) clause(s, para int) content {
 		last--
 	}
 	sp := dateline.Span{Start: a.ws[s].span.Start, End: a.ws[last].span.End}
-	var segs []int
-	for k := range a.segs {
-		if !a.used[k] && sp.Contains(a.segs[k].outer()) {
-			segs = append(segs, k)
-		}
-	}
+	segs := a.segsIn(sp)
 	if len(segs) == 1 && a.segs[segs[0]].outer() == sp {
 		return content{parts: a.segs[segs[0]].parts, segs: segs, kind: Direct}
 	}
@@ -530,10 +552,7 @@ func (a *analysis) cueFollows(i, para int) bool {
 		i++
 	}
 	for k := i; k < i+8 && a.outside(k, para); k++ {
-		for _, c := range a.cues {
-			if c.at != k {
-				continue
-			}
+		if _, ok := a.cueAt[k]; ok {
 			if k == i {
 				return true
 			}
@@ -652,12 +671,7 @@ func (a *analysis) source(c cue, j, para int) {
 // clauseTo returns the content of words s..e.
 func (a *analysis) clauseTo(s, e int) content {
 	sp := dateline.Span{Start: a.ws[s].span.Start, End: a.ws[e].span.End}
-	var segs []int
-	for k := range a.segs {
-		if !a.used[k] && sp.Contains(a.segs[k].outer()) {
-			segs = append(segs, k)
-		}
-	}
+	segs := a.segsIn(sp)
 	kind := Indirect
 	if len(segs) > 0 {
 		kind = Mixed

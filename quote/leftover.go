@@ -29,7 +29,7 @@ func (a *analysis) leftovers() {
 		if sp, ok := a.paragraphSpeaker(k); ok {
 			d.speaker, d.name, d.typ = sp.id, sp.name, sp.typ
 		}
-		a.drafts = append(a.drafts, d)
+		a.record(d)
 	}
 }
 
@@ -52,38 +52,20 @@ func (a *analysis) continues(k int) *draft {
 	if !gap.Contains(a.ws[d.cue.at].span) {
 		return nil
 	}
-	stops := 0
-	for i := range a.ws {
+	for i := a.wordAt(gap.Start); i < len(a.ws) && a.ws[i].span.End <= gap.End; i++ {
 		w := &a.ws[i]
-		if !gap.Contains(w.span) {
-			continue
+		if w.stop && i+1 < len(a.ws) && a.ws[i+1].span.Start < gap.End {
+			return nil // another sentence between them
 		}
-		if w.stop {
-			stops++
-			if i+1 < len(a.ws) && a.ws[i+1].span.Start < gap.End {
-				return nil // another sentence between them
-			}
-		}
-		for _, c := range a.cues {
-			if c.at == i && c.at != d.cue.at {
-				return nil
-			}
+		if _, ok := a.cueAt[i]; ok && i != d.cue.at {
+			return nil
 		}
 	}
 	return d
 }
 
 // draftOf returns the quote that holds quotation k.
-func (a *analysis) draftOf(k int) *draft {
-	for _, d := range a.drafts {
-		for _, s := range d.segs {
-			if s == k {
-				return d
-			}
-		}
-	}
-	return nil
-}
+func (a *analysis) draftOf(k int) *draft { return a.owner[k] }
 
 // quoteLike reports whether quotation k is a quote on its own: long
 // enough, or a sentence by itself.
@@ -103,31 +85,23 @@ func (a *analysis) quoteLike(k int) bool {
 	if words < 2 {
 		return false
 	}
-	// A sentence by itself: nothing but punctuation around it in its
-	// outside sentence.
-	for i := range a.ws {
-		w := &a.ws[i]
-		if w.para != s.para && w.para != s.last {
-			continue
-		}
-		if w.seg < 0 && !w.isPunct() {
-			st := a.sentenceStart(i)
-			if a.ws[st].span.Start <= s.open.Start && a.sentenceEnd(i) >= s.close.Start {
-				return false
-			}
-		}
+	// A sentence by itself: a sentence end or the paragraph's edge on
+	// both sides.
+	i := a.wordAt(s.open.Start) - 1
+	if i >= a.paraWord[s.para] && !a.ws[i].stop {
+		return false
 	}
-	return true
-}
-
-// sentenceEnd returns the byte offset where the outside sentence holding
-// word i ends.
-func (a *analysis) sentenceEnd(i int) int {
-	para := a.ws[i].para
-	for i+1 < len(a.ws) && a.ws[i+1].para == para && !a.ws[i].stop {
-		i++
+	j := a.wordAt(s.outer().End - 1)
+	if j < len(a.ws) && a.ws[j].span.Start < s.outer().End {
+		if a.ws[j].stop {
+			return true // the quotation ends the sentence
+		}
+		j++
 	}
-	return a.ws[i].span.End
+	for j < a.paraWord[s.last+1] && a.ws[j].isPunct() && !a.ws[j].stop && !a.ws[j].mark {
+		j++
+	}
+	return j >= a.paraWord[s.last+1] || a.ws[j].stop
 }
 
 func countWords(s string) int {
@@ -150,8 +124,8 @@ func countWords(s string) int {
 func (a *analysis) paragraphSpeaker(k int) (speaker, bool) {
 	s := &a.segs[k]
 	var before, after *draft
-	for _, d := range a.drafts {
-		if d.para != s.para || d.name == "" && d.speaker == "" {
+	for _, d := range lastOf(a.byPara[s.para], 64) {
+		if d.name == "" && d.speaker == "" {
 			continue
 		}
 		if d.span().End <= s.open.Start {
@@ -175,8 +149,8 @@ func (a *analysis) paragraphSpeaker(k int) (speaker, bool) {
 	}
 	prev := a.paras[s.para-1]
 	var last *draft
-	for _, d := range a.drafts {
-		if d.para == s.para-1 || d.span().End > prev.Start && d.span().End <= prev.End {
+	for _, d := range lastOf(a.byPara[s.para-1], 64) {
+		if d.span().End > prev.Start && d.span().End <= prev.End {
 			if last == nil || d.span().End > last.span().End {
 				last = d
 			}

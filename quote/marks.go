@@ -93,6 +93,10 @@ func canOpen(r rune) bool {
 	return false
 }
 
+// maxDepth bounds the nesting of quotations; deeper opening marks are
+// ignored, which keeps the scan linear on text full of marks.
+const maxDepth = 16
+
 // openMark is a mark waiting for its closer.
 type openMark struct {
 	r   rune
@@ -136,7 +140,7 @@ func scanParagraph(text string, p dateline.Span) (segs []segment, unclosed bool)
 					parts: []dateline.Span{{Start: o.end, End: i}},
 				})
 				stack = stack[:matched]
-			case !apostrophe && canOpen(r) && (openCtx || r == '"' && !closeCtx):
+			case !apostrophe && canOpen(r) && (openCtx || r == '"' && !closeCtx) && len(stack) < maxDepth:
 				stack = append(stack, openMark{r: r, at: i, end: i + size})
 			}
 		}

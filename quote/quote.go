@@ -104,6 +104,11 @@ type analysis struct {
 	drafts   []*draft
 	segOpen  map[int]int // word index of each quotation's opening mark → quotation
 	segClose map[int]int
+	cueAt    map[int]int      // word index of a cue → index into cues
+	owner    []*draft         // quote that holds each quotation
+	inside   []bool           // words in the content of a quote
+	byPara   map[int][]*draft // quotes by paragraph of their cue or content
+	paraWord []int            // first word of each paragraph; len(paras)+1 entries
 }
 
 func newAnalysis(q *Quoter, doc *dateline.Document) *analysis {
@@ -140,6 +145,15 @@ func newAnalysis(q *Quoter, doc *dateline.Document) *analysis {
 	}
 	a.ments = mentions(doc)
 	a.kids = children(a.ws)
+	a.cueAt = map[int]int{}
+	a.owner = make([]*draft, len(a.segs))
+	a.inside = make([]bool, len(a.ws))
+	a.byPara = map[int][]*draft{}
+	a.paraWord = make([]int, len(a.paras)+1)
+	for pi := range a.paras {
+		a.paraWord[pi] = sort.Search(len(a.ws), func(i int) bool { return a.ws[i].span.Start >= a.paras[pi].Start })
+	}
+	a.paraWord[len(a.paras)] = len(a.ws)
 	return a
 }
 
@@ -285,6 +299,7 @@ func (a *analysis) findCues() {
 		if !good || !a.verbal(i, lx.Entries[e]) {
 			continue
 		}
+		a.cueAt[i] = len(a.cues)
 		a.cues = append(a.cues, cue{at: i, n: n, entry: e})
 		i += n - 1
 	}

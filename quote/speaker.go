@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/dateline-news/dateline"
@@ -122,12 +123,21 @@ func (a *analysis) apposition(comma, para int) np {
 // hasMention reports whether an entity mention lies in p.
 func (a *analysis) hasMention(p np) bool {
 	sp := a.span(p)
-	for _, m := range a.ments {
-		if sp.Contains(m.span) {
+	for mi := a.mentFrom(sp.Start); mi < len(a.ments) && a.ments[mi].span.Start < sp.End; mi++ {
+		if sp.Contains(a.ments[mi].span) {
 			return true
 		}
 	}
 	return false
+}
+
+// maxMention bounds how far before a word a mention that covers it may
+// start, so that lookups start near the word.
+const maxMention = 256
+
+// mentFrom returns the index of the first mention that may cover byte off.
+func (a *analysis) mentFrom(off int) int {
+	return sort.Search(len(a.ments), func(i int) bool { return a.ments[i].span.Start >= off-maxMention })
 }
 
 // parsedSubject returns the subject of the cue from the parse: the nsubj
@@ -225,7 +235,7 @@ func (a *analysis) speakerOf(p np, at int) speaker {
 	}
 	sp := a.span(p)
 	best := -1
-	for mi := range a.ments {
+	for mi := a.mentFrom(sp.Start); mi < len(a.ments); mi++ {
 		m := &a.ments[mi]
 		if m.span.Start >= sp.End {
 			break
@@ -282,7 +292,8 @@ func (a *analysis) inPP(p np, off int) bool {
 // or the previous paragraph that fits, else the latest person mentioned.
 func (a *analysis) pronoun(i, at int) speaker {
 	w := &a.ws[i]
-	for _, m := range a.ments {
+	for mi := a.mentFrom(w.span.Start); mi < len(a.ments); mi++ {
+		m := a.ments[mi]
 		if m.span.Start > w.span.Start {
 			break
 		}
@@ -302,7 +313,7 @@ func (a *analysis) pronoun(i, at int) speaker {
 		isPerson := typ == "PERSON" || typ == "PER"
 		return isPerson == person
 	}
-	for k := len(a.drafts) - 1; k >= 0; k-- {
+	for k := len(a.drafts) - 1; k >= 0 && k >= len(a.drafts)-64; k-- {
 		d := a.drafts[k]
 		if d.para < w.para-1 {
 			break
@@ -312,7 +323,8 @@ func (a *analysis) pronoun(i, at int) speaker {
 		}
 	}
 	if person {
-		for k := len(a.ments) - 1; k >= 0; k-- {
+		first := sort.Search(len(a.ments), func(i int) bool { return a.ments[i].span.Start >= w.span.Start })
+		for k := first - 1; k >= 0; k-- {
 			m := a.ments[k]
 			if m.span.End > w.span.Start || m.entity < 0 {
 				continue
@@ -337,10 +349,9 @@ func (d *draft) pronounOnly() bool {
 
 // paraOf returns the paragraph that holds byte off, or -1.
 func (a *analysis) paraOf(off int) int {
-	for i, p := range a.paras {
-		if p.Start <= off && off < p.End {
-			return i
-		}
+	i := sort.Search(len(a.paras), func(i int) bool { return a.paras[i].End > off })
+	if i < len(a.paras) && a.paras[i].Start <= off {
+		return i
 	}
 	return -1
 }
