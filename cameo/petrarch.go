@@ -181,7 +181,7 @@ func ConvertPetrarch(r io.Reader, w io.Writer, source string, known func(code st
 			continue // "WIRE_+TAP": a noun before the verb; not matched on trees
 		}
 		st.Verbs++
-		if code != "" && code != "---" && (known == nil || known(code)) {
+		if isCode(code) && (known == nil || known(code)) {
 			fmt.Fprintf(bw, "%s %s%s\n", code, trigger, extra)
 		}
 	}
