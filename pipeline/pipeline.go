@@ -8,6 +8,7 @@ import (
 	"github.com/dateline-news/dateline/clean"
 	"github.com/dateline-news/dateline/coder"
 	"github.com/dateline-news/dateline/dict"
+	"github.com/dateline-news/dateline/mention"
 	"github.com/dateline-news/dateline/quote"
 	"github.com/dateline-news/dateline/segment"
 	"github.com/dateline-news/dateline/timex"
@@ -18,12 +19,15 @@ type Config struct {
 	// Syntax adds part-of-speech tags, lemmas and the dependency parse even
 	// when no later stage needs them.
 	Syntax bool
+	// Dicts are user actor dictionary files read after the shipped ones
+	// (docs/dictionaries.md).
+	Dicts []string
 }
 
 // New returns the whole pipeline for cfg: clean, segment, then the syntax
 // stages and the stages that read them.
 func New(cfg Config) (dateline.Pipeline, error) {
-	d, err := dict.Default()
+	d, err := dict.New(cfg.Dicts...)
 	if err != nil {
 		return nil, err
 	}
@@ -43,6 +47,13 @@ func New(cfg Config) (dateline.Pipeline, error) {
 		return nil, err
 	}
 	p = append(p, syn...)
+	// The recogniser reads tokens (and tags when present); the time stage
+	// reads its person mentions.
+	rec, err := mention.New(d)
+	if err != nil {
+		return nil, err
+	}
+	p = append(p, rec)
 	// The time stage reads sentences, tags and person mentions; the years
 	// of the office-holders it names narrow a dateline's missing year.
 	tx := timex.New()

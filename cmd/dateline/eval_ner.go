@@ -2,9 +2,52 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+
+	"github.com/dateline-news/dateline/mention"
 )
 
+// evalNER scores the recogniser's model (gold tokens, no backoff) against
+// an IOB2 file (UNER) or CoNLL file (wikigold; MISC is ignored) by exact
+// span and type.
 func evalNER(ctx context.Context, e env, f evalFlags) error {
-	return fmt.Errorf("eval --ner: %w", errNotBuilt)
+	sents, err := readIOB2File(f.ner)
+	if err != nil {
+		return fmt.Errorf("eval --ner: %w", err)
+	}
+	rec, err := mention.New(nil)
+	if err != nil {
+		return fmt.Errorf("eval --ner: %w", err)
+	}
+	gold := make([][]string, len(sents))
+	pred := make([][]string, len(sents))
+	for i, s := range sents {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		gold[i] = s.Tags()
+		pred[i] = rec.Tagger.Tag(s.Words(), nil)
+	}
+	sc := mention.Score(gold, pred)
+	if f.json {
+		out := map[string]map[string]float64{}
+		for k, c := range sc {
+			name := k
+			if name == "" {
+				name = "overall"
+			}
+			out[name] = map[string]float64{"p": c.P(), "r": c.R(), "f1": c.F1(), "gold": float64(c.Gold), "pred": float64(c.Pred)}
+		}
+		return json.NewEncoder(e.stdout).Encode(out)
+	}
+	fmt.Fprintf(e.stdout, "ner %s (%d sentences, exact span)\n", f.ner, len(sents))
+	for _, k := range []string{"", "PER", "ORG", "LOC"} {
+		name := k
+		if name == "" {
+			name = "all"
+		}
+		fmt.Fprintf(e.stdout, "  %-4s %v\n", name, sc[k])
+	}
+	return nil
 }

@@ -1,14 +1,92 @@
 package main
 
 import (
+	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/dateline-news/dateline/dict"
+	"github.com/dateline-news/dateline/mention"
 )
 
-func trainNER(ctx context.Context, e env, f trainFlags) error {
-	return fmt.Errorf("train ner: %w", errNotBuilt)
+// trainDict derives the actor dictionary under data/actors from f.data.
+func trainDict(ctx context.Context, e env, f trainFlags) error {
+	out := f.out
+	if out == "" {
+		out = filepath.Join("data", "actors")
+	}
+	if err := dict.Build(f.data, out); err != nil {
+		return fmt.Errorf("train dict: %w", err)
+	}
+	fmt.Fprintf(e.stderr, "train dict: wrote %v to %s\n", dict.Shipped, out)
+	return nil
 }
 
-func trainDict(ctx context.Context, e env, f trainFlags) error {
-	return fmt.Errorf("train dict: %w", errNotBuilt)
+// nerTrainFile is the UNER English-EWT training set under the data folder.
+const nerTrainFile = "uner-english-ewt/en_ewt-ud-train.early-0c7ce0d.iob2.gz"
+
+// trainNER trains the entity recogniser on UNER English-EWT train with the
+// shipped dictionary as gazetteer and writes data/ner/ner.model.gz.
+func trainNER(ctx context.Context, e env, f trainFlags) error {
+	sents, err := readIOB2File(filepath.Join(f.data, nerTrainFile))
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	d, err := dict.Default()
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	words := make([][]string, len(sents))
+	tags := make([][]string, len(sents))
+	for i, s := range sents {
+		words[i], tags[i] = s.Words(), s.Tags()
+	}
+	m := mention.Train(words, nil, tags, mention.TrainOptions{Iterations: 8, Seed: uint64(f.seed), Dict: d, Prune: 0.05})
+	out := f.out
+	if out == "" {
+		out = filepath.Join("data", "ner")
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	path := filepath.Join(out, "ner.model.gz")
+	w, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	if _, err := m.WriteTo(w); err != nil {
+		w.Close()
+		return fmt.Errorf("train ner: %w", err)
+	}
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	fmt.Fprintf(e.stderr, "train ner: %d sentences, wrote %s\n", len(sents), path)
+	return nil
+}
+
+// readIOB2File reads an IOB2 or CoNLL NER file, gzip when it ends in .gz.
+func readIOB2File(path string) ([]mention.Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		r = zr
+	}
+	s, err := mention.ReadIOB2(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return s, nil
 }

@@ -1,0 +1,161 @@
+package mention
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/dateline-news/dateline"
+	"github.com/dateline-news/dateline/data"
+	"github.com/dateline-news/dateline/dict"
+)
+
+// ModelFile is the path of the shipped model inside data.NER.
+const ModelFile = "ner/ner.model.gz"
+
+// LoadModel reads the model shipped in the binary.
+func LoadModel() (*Model, error) {
+	b, err := fs.ReadFile(data.NER, ModelFile)
+	if err != nil {
+		return nil, fmt.Errorf("load ner model: %w", err)
+	}
+	return ReadModel(bytes.NewReader(b))
+}
+
+// Recogniser is the entity recogniser stage.
+type Recogniser struct {
+	Tagger *Tagger
+	// Backoff adds mentions for dictionary names the model missed:
+	// countries, organisations known by name or acronym, and seats of power.
+	Backoff bool
+}
+
+// New returns the recogniser with the shipped model and d as gazetteer
+// (nil means the shipped dictionary).
+func New(d *dict.Dictionary) (*Recogniser, error) {
+	m, err := LoadModel()
+	if err != nil {
+		return nil, err
+	}
+	if d == nil {
+		if d, err = dict.Default(); err != nil {
+			return nil, err
+		}
+	}
+	return &Recogniser{Tagger: &Tagger{Model: m, Dict: d}, Backoff: true}, nil
+}
+
+// Annotate finds the named entities of each sentence and sets doc.Mentions.
+func (r *Recogniser) Annotate(ctx context.Context, doc *dateline.Document) error {
+	if len(doc.Sentences) == 0 || len(doc.Tokens) == 0 {
+		if strings.TrimSpace(doc.Text) != "" {
+			doc.Notef("mention", dateline.Span{}, "no tokens: the recogniser needs the segmenter")
+		}
+		return nil
+	}
+	doc.Mentions = doc.Mentions[:0]
+	var words, pos []string
+	for si, s := range doc.Sentences {
+		if si%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		a, z := s.Tokens.Start, s.Tokens.End
+		if a < 0 || z > len(doc.Tokens) || a >= z {
+			continue
+		}
+		toks := doc.Tokens[a:z]
+		words, pos = words[:0], pos[:0]
+		tagged := true
+		for _, t := range toks {
+			words = append(words, t.Text)
+			pos = append(pos, t.POS)
+			if t.POS == "" {
+				tagged = false
+			}
+		}
+		var p []string
+		if tagged {
+			p = pos
+		}
+		tags := r.Tagger.Tag(words, p)
+		if r.Backoff && r.Tagger.Dict != nil {
+			backoff(r.Tagger.Dict, words, tags)
+		}
+		for _, sp := range Spans(tags) {
+			if sp.End-sp.Start > 1 && strings.EqualFold(words[sp.Start], "the") {
+				sp.Start++ // "the" is not part of a name
+			}
+			span := dateline.Span{Start: toks[sp.Start].Span.Start, End: toks[sp.End-1].Span.End}
+			text := doc.Span(span)
+			if text == "" {
+				continue
+			}
+			doc.Mentions = append(doc.Mentions, dateline.Mention{Span: span, Text: text, Type: sp.Type, Entity: -1})
+		}
+	}
+	return nil
+}
+
+// backoff tags, where the model left only O, the longest capitalised
+// phrase that the dictionary knows as a country, a seat of power or an
+// organisation (an organisation's one-word name must be an acronym in
+// capitals, so that "Congress" or "Amnesty" in a sentence do not fire).
+func backoff(d *dict.Dictionary, words, tags []string) {
+	for i := 0; i < len(words); i++ {
+		if tags[i] != "O" || !startsUpper(words[i]) {
+			continue
+		}
+		best, bestType := 0, ""
+		phrase := ""
+		for j := i; j < len(words) && j < i+maxGaz && tags[j] == "O"; j++ {
+			if j > i {
+				phrase += " "
+			}
+			phrase += words[j]
+			if !startsUpper(words[j]) && !isConnector(strings.ToLower(words[j])) {
+				break
+			}
+			if !startsUpper(words[j]) {
+				continue
+			}
+			k := d.Kinds(phrase)
+			switch {
+			case k&(dict.KindCountry|dict.KindSeat) != 0:
+				best, bestType = j-i+1, "LOC"
+			case k&dict.KindOrg != 0 && (j > i || isAcronym(words[i])):
+				best, bestType = j-i+1, "ORG"
+			}
+		}
+		if best == 0 {
+			continue
+		}
+		if i > 0 && tags[i-1] != "O" {
+			continue // do not glue onto a mention the model found
+		}
+		if e := i + best; e < len(words) && tags[e] != "O" && tags[e][0] == 'I' {
+			continue
+		}
+		tags[i] = "B-" + bestType
+		for j := i + 1; j < i+best; j++ {
+			tags[j] = "I-" + bestType
+		}
+		i += best - 1
+	}
+}
+
+func isAcronym(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !(c >= 'A' && c <= 'Z') && c != '.' && c != '&' {
+			return false
+		}
+	}
+	return true
+}
