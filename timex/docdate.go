@@ -119,7 +119,7 @@ func (st *Stage) inferYear(doc *dateline.Document, a *analysis, m, d int) time.T
 	}
 	if st.Tenures != nil && len(years) > 1 {
 		for _, name := range a.personNames() {
-			ts := st.Tenures(name)
+			ts := a.officesNamed(name, st.Tenures(name))
 			if len(ts) == 0 {
 				continue
 			}
@@ -324,6 +324,43 @@ func (a *analysis) personNames() []string {
 		i = j
 	}
 	return out
+}
+
+// officesNamed keeps the tenures whose office the text names beside the
+// person ("Secretary of State Michael Pompeo", "Pompeo, the Secretary of
+// State"): someone named without the office may have held another one then.
+func (a *analysis) officesNamed(name string, ts []dateline.Tenure) []dateline.Tenure {
+	var out []dateline.Tenure
+	text := a.doc.Text
+	for _, t := range ts {
+		if t.Office == "" {
+			continue
+		}
+		for off := 0; off < len(text); {
+			i := strings.Index(text[off:], name)
+			if i < 0 {
+				break
+			}
+			i += off
+			before, after := text[max(0, i-80):i], text[i+len(name):min(len(text), i+len(name)+60)]
+			if k := strings.LastIndexByte(before, '\n'); k >= 0 {
+				before = before[k+1:]
+			}
+			if k := strings.IndexByte(after, '\n'); k >= 0 {
+				after = after[:k]
+			}
+			if containsFold(before, t.Office) || containsFold(after, t.Office) {
+				out = append(out, t)
+				break
+			}
+			off = i + len(name)
+		}
+	}
+	return out
+}
+
+func containsFold(s, sub string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
 }
 
 // formerBefore reports whether "former", "ex-" or "late" comes shortly

@@ -112,6 +112,8 @@ func (r *rules) match(i int) (Expr, bool) {
 		return best, false
 	case t.cls == clNone && t.nd == 0:
 		return best, false
+	case t.cls == clWord && !startsExpr(t.val):
+		return best, false
 	}
 	try(r.prefixed(i))
 	try(r.date(i))
@@ -122,9 +124,23 @@ func (r *rules) match(i int) (Expr, bool) {
 	return best, found
 }
 
+// startsExpr reports whether the function word w can begin an expression.
+func startsExpr(w int) bool {
+	switch w {
+	case wThe, wA, wLast, wNext, wThis, wThat, wPast, wComing, wEarly, wLate, wMid, wEarlier, wLater,
+		wNow, wCurrently, wRecently, wRecent, wPresent, wThese, wNowadays, wEvery, wEach, wAnnually,
+		wOnce, wTwice, wFiscal, wNoon, wMidnight, wMore, wAbout, wAround, wNineties, wHedge, wAt:
+		return true
+	}
+	return false
+}
+
 // prefixed matches "the end of", "early", "mid-", "earlier", "later" and
 // similar words before a date: the span grows, the value stays.
 func (r *rules) prefixed(i int) (Expr, bool) {
+	if i < 0 || i >= len(r.t) {
+		return Expr{}, false
+	}
 	j := i
 	switch {
 	case r.w(i, wThe) && (r.w(i+1, wEnd) || r.w(i+1, wBeginning) || r.w(i+1, wStart) || r.w(i+1, wMiddle)) && r.w(i+2, wOf):
@@ -149,6 +165,9 @@ func (r *rules) prefixed(i int) (Expr, bool) {
 				return Expr{}, false
 			}
 		}
+	}
+	if x.kind == kWeekday && (r.w(i, wEarly) || r.w(i, wLate)) {
+		return x, true // "early Monday"
 	}
 	if x.kind == kDate && x.d != 0 || x.kind == kWeekday || x.Type != "DATE" {
 		return Expr{}, false
@@ -205,6 +224,9 @@ func (r *rules) yearAt(i int) int {
 // "23 January", "January 2019", "2019-05-05", "5/5/2019", years and
 // decades, weekdays with an optional part of the day.
 func (r *rules) date(i int) (Expr, bool) {
+	if i < 0 || i >= len(r.t) {
+		return Expr{}, false
+	}
 	t := r.t[i]
 	// weekday, optionally followed by a date or a part of the day
 	if t.cls == clWeekday && t.upper {
@@ -263,6 +285,9 @@ func (r *rules) date(i int) (Expr, bool) {
 
 // era matches years with an era: "1230 BC", "776 BCE", "AD 394", "394 AD".
 func (r *rules) era(i int) (Expr, bool) {
+	if i < 0 || i >= len(r.t) {
+		return Expr{}, false
+	}
 	t := r.t[i]
 	if r.t[i].upper && (r.is(i, "AD") || r.is(i, "CE")) && i+1 < len(r.t) && r.t[i+1].num > 0 && r.t[i+1].nd <= 4 {
 		return Expr{Type: "DATE", kind: kLit, val: fmtYear(r.t[i+1].num), t1: i + 2}, true
@@ -376,6 +401,9 @@ func (r *rules) dayMonth(i int) (Expr, bool) {
 
 // numeric matches "2019-05-05" and "5/5/2019".
 func (r *rules) numeric(i int) (Expr, bool) {
+	if i < 0 || i >= len(r.t) {
+		return Expr{}, false
+	}
 	t := r.t[i]
 	if t.num < 0 {
 		return Expr{}, false
@@ -472,7 +500,7 @@ func (r *rules) yearOK(i int) bool {
 	if r.w(i-1, wIn) || r.w(i-1, wSince) || r.w(i-1, wUntil) || r.w(i-1, wBy) || r.w(i-1, wFrom) ||
 		r.w(i-1, wDuring) || r.w(i-1, wBefore) || r.w(i-1, wAfter) || r.w(i-1, wOf) || r.w(i-1, wTo) ||
 		r.w(i-1, wBetween) || r.w(i-1, wEarly) || r.w(i-1, wLate) || r.w(i-1, wMid) || r.w(i-1, wThroughout) ||
-		r.w(i-1, wAnd) || r.p(i-1, '-') || r.w(i-1, wFiscal) {
+		(r.w(i-1, wAnd) || r.p(i-1, '-')) && r.yearAt(i-2) != 0 || r.w(i-1, wFiscal) {
 		return true
 	}
 	if i+1 < len(r.t) && r.t[i+1].punct == 0 && !r.t[i+1].upper && r.t[i+1].cls != clWord && r.t[i+1].nd == 0 {
@@ -493,6 +521,9 @@ func (r *rules) yearOK(i int) bool {
 // week", "next month", "two days earlier", "a year ago", "later in the
 // day", "the next day", "that night", "now", "currently".
 func (r *rules) relative(i int) (Expr, bool) {
+	if i < 0 || i >= len(r.t) {
+		return Expr{}, false
+	}
 	t := r.t[i]
 	switch t.cls {
 	case clDayWord:
@@ -516,6 +547,11 @@ func (r *rules) relative(i int) (Expr, bool) {
 			x.y, x.t1 = y, k+1
 		}
 		return x, true
+	case clPart:
+		if r.is(i, "overnight") {
+			return Expr{Type: "TIME", kind: kRel, unit: uDay, ana: true, sub: "NI", t1: i + 1}, true
+		}
+		return Expr{}, false
 	case clWord:
 	default:
 		return Expr{}, false
@@ -686,6 +722,9 @@ func (r *rules) theRelative(i int) (Expr, bool) {
 		if r.cls(j+1, clUnit) && r.t[j+1].val >= uDay && r.t[j+1].val != uWeekend {
 			return Expr{Type: "DURATION", kind: kLit, val: durValue(1, r.t[j+1].val), t1: j + 2}, true
 		}
+		if r.w(j, wComing) && r.cls(j+1, clUnits) && r.t[j+1].val >= uDay {
+			return Expr{Type: "DATE", kind: kLit, val: "FUTURE_REF", t1: j + 2}, true
+		}
 		if r.w(j, wPast) {
 			return Expr{Type: "DATE", kind: kLit, val: "PAST_REF", t1: j + 1}, true
 		}
@@ -790,6 +829,10 @@ func (r *rules) countUnits(i int) (Expr, bool) {
 	if unit == uWeekend {
 		return Expr{}, false
 	}
+	// an age is not a time expression: "a 19-year-old"
+	if hy && (r.p(j+1, '-') && r.is(j+2, "old") || r.is(j+1, "old")) {
+		return Expr{}, false
+	}
 	return Expr{Type: "DURATION", kind: kLit, val: durValue(n, unit), unit: unit, n: n, t1: j + 1}, true
 }
 
@@ -797,10 +840,13 @@ func (r *rules) countUnits(i int) (Expr, bool) {
 // days" (P2D), "for several months" (PXM, without "for"), "more than a
 // year", "two days earlier", "a year ago".
 func (r *rules) duration(i int) (Expr, bool) {
+	if i < 0 || i >= len(r.t) {
+		return Expr{}, false
+	}
 	j := i
 	// hedges are part of the expression
 	switch {
-	case r.w(j, wMore) && r.w(j+1, wThan), r.is(j, "less") && r.w(j+1, wThan), r.is(j, "at") && r.is(j+1, "least"):
+	case r.w(j, wMore) && r.w(j+1, wThan), r.is(j, "less") && r.w(j+1, wThan), r.w(j, wAt) && r.is(j+1, "least"):
 		j += 2
 	case r.w(j, wAbout) || r.w(j, wAround) || r.is(j, "nearly") || r.is(j, "almost") || r.is(j, "some") && !r.cls(j+1, clUnits):
 		j++
@@ -858,6 +904,9 @@ func (r *rules) shift(x Expr, end, sign int, ana bool) (Expr, bool) {
 
 // clock matches "3 p.m.", "10:30 a.m. GMT", "15:00 GMT", "noon", "midnight".
 func (r *rules) clock(i int) (Expr, bool) {
+	if i < 0 || i >= len(r.t) {
+		return Expr{}, false
+	}
 	t := r.t[i]
 	if t.cls == clWord && (t.val == wNoon || t.val == wMidnight) {
 		c := "12:00"
@@ -944,6 +993,9 @@ func (r *rules) clockEnd(h, mi, j int) (Expr, bool) {
 // set matches recurring times: "every week" (P1W), "every Sunday",
 // "twice a year", "annually".
 func (r *rules) set(i int) (Expr, bool) {
+	if i < 0 || i >= len(r.t) {
+		return Expr{}, false
+	}
 	t := r.t[i]
 	if t.cls != clWord && t.cls != clNumber && t.num < 0 {
 		return Expr{}, false

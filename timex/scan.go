@@ -21,8 +21,9 @@ type tok struct {
 // scanner splits text into toks; buf is reused to lower-case words for the
 // table look-up without allocating.
 type scanner struct {
-	buf  []byte
-	toks []tok
+	buf   []byte
+	toks  []tok
+	exprs []Expr
 }
 
 func isWordRune(r rune) bool {

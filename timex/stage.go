@@ -3,6 +3,7 @@ package timex
 import (
 	"context"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/dateline-news/dateline"
@@ -20,6 +21,8 @@ type Stage struct {
 	Now func() time.Time
 	// Horizon is how many years before today a missing year is searched in.
 	Horizon int
+
+	scanners sync.Pool // of *scanner, reused between documents
 }
 
 // New returns a Stage that searches the last 25 years for a missing year.
@@ -30,9 +33,13 @@ func (st *Stage) Annotate(ctx context.Context, doc *dateline.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	var sc scanner
-	exprs := sc.recognise(doc.Text, nil)
-	a := newAnalysis(doc, sc.toks, exprs)
+	sc, _ := st.scanners.Get().(*scanner)
+	if sc == nil {
+		sc = &scanner{}
+	}
+	defer st.scanners.Put(sc)
+	sc.exprs = sc.recognise(doc.Text, sc.exprs[:0])
+	a := newAnalysis(doc, sc.toks, sc.exprs)
 	dct := st.docDate(doc, a)
 	a.resolveAll(dct)
 	return nil

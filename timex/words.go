@@ -125,7 +125,7 @@ const (
 	wMonthly
 	wHourly
 	wNineties
-	wMore2 // placeholder to keep the list open
+	wHedge // "nearly", "almost", "less", "least"
 )
 
 type word struct {
@@ -207,4 +207,5 @@ var words = map[string]word{
 	"present": {clWord, wPresent}, "annually": {clWord, wAnnually}, "yearly": {clWord, wAnnually},
 	"weekly": {clWord, wWeekly}, "daily": {clWord, wDaily}, "monthly": {clWord, wMonthly},
 	"hourly": {clWord, wHourly}, "nineties": {clWord, wNineties},
+	"nearly": {clWord, wHedge}, "almost": {clWord, wHedge}, "less": {clWord, wHedge}, "least": {clWord, wHedge},
 }

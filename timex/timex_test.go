@@ -1,0 +1,223 @@
+package timex
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dateline-news/dateline"
+)
+
+// annotate runs the stage on text with dct as the publication date ("" for
+// none) and returns "text=value" for each timex.
+func annotate(t *testing.T, st *Stage, text, dct string) []string {
+	t.Helper()
+	xs, err := st.AnnotateText(context.Background(), text, dct)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, x := range xs {
+		out = append(out, x.Text+"="+x.Value)
+	}
+	return out
+}
+
+func TestValues(t *testing.T) {
+	tests := []struct {
+		text, dct string
+		want      []string
+	}{
+		{"The meeting will be held on May 6-7 in Rovaniemi.", "2019-05-05", []string{"May 6-7=2019-05-06/2019-05-07"}},
+		{"On January 23, he proclaimed himself president. The court had annulled it two days earlier.", "2019-05-05",
+			[]string{"January 23=2019-01-23", "two days earlier=2019-01-21"}},
+		{"On January 23, he proclaimed himself president. The US recognised him later in the day.", "2019-05-05",
+			[]string{"January 23=2019-01-23", "later in the day=2019-01-23"}},
+		// past tense: the last Tuesday on or before the narrative time
+		{"It was calm until April 30. On Tuesday, Guaido tweeted a video.", "2019-05-05",
+			[]string{"April 30=2019-04-30", "Tuesday=2019-04-30"}},
+		// future tense: the next Tuesday after the document date
+		{"The ministers will meet on Tuesday.", "2019-05-01", []string{"Tuesday=2019-05-07"}},
+		{"The ministers met on Tuesday.", "2019-05-01", []string{"Tuesday=2019-04-30"}},
+		{"The Russian military were not involved in last week's events.", "2019-05-05", []string{"last week=2019-W18"}},
+		{"Talks collapsed last week.", "2019-05-08", []string{"last week=2019-W18"}},
+		{"The standoff continued for several months.", "2019-05-05", []string{"several months=PXM"}},
+		{"No less than 240 protesters were detained over two days.", "2019-05-05", []string{"two days=P2D"}},
+		{"Venezuela currently hosts a group of specialists.", "2019-05-05", []string{"currently=PRESENT_REF"}},
+		{"He was arrested a year ago.", "2019-05-05", []string{"a year ago=2018"}},
+		{"Sales will rise next month.", "2019-12-05", []string{"next month=2020-01"}},
+		{"She arrived yesterday and leaves tomorrow.", "2019-05-05", []string{"yesterday=2019-05-04", "tomorrow=2019-05-06"}},
+		{"The war ended in the 1990s.", "2019-05-05", []string{"the 1990s=199"}},
+		{"The plan was drafted in the summer of 2018.", "2019-05-05", []string{"the summer of 2018=2018-SU"}},
+		{"It opened on Jan. 23, 2019, at 3 p.m.", "2019-05-05", []string{"Jan. 23, 2019=2019-01-23", "3 p.m.=2019-01-23T15:00"}},
+		{"It opened on 23 January and closed on 2019-02-01.", "2019-05-05", []string{"23 January=2019-01-23", "2019-02-01=2019-02-01"}},
+		{"Elections are held every four years.", "2019-05-05", []string{"every four years=P4Y"}},
+		{"The deadline was December 10.", "2019-01-05", []string{"December 10=2018-12-10"}},
+		{"The law takes effect in March.", "2019-11-20", []string{"March=2020-03"}},
+		{"May I ask? He may come.", "2019-05-05", nil},
+		{"A 19-year-old man and 2000 people were there.", "2019-05-05", nil},
+		{"The company reported results for the third quarter of 2018.", "2019-05-05", []string{"the third quarter of 2018=2018-Q3"}},
+		{"Nothing is dated here: last week, on Tuesday.", "", []string{"last week=XXXX-WXX", "Tuesday=XXXX-WXX-2"}},
+		{"The temple was built around 1230 BC.", "2019-05-05", []string{"1230 BC=BC1230"}},
+	}
+	st := New()
+	for _, tt := range tests {
+		got := annotate(t, st, tt.text, tt.dct)
+		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
+			t.Errorf("%q (dct %s)\n got %q\nwant %q", tt.text, tt.dct, got, tt.want)
+		}
+	}
+}
+
+func TestSpansExcludePrepositions(t *testing.T) {
+	xs, err := New().AnnotateText(context.Background(), "Lavrov will hold talks in Moscow on Sunday.", "2019-05-05")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(xs) != 1 || xs[0].Text != "Sunday" || xs[0].Value != "2019-05-05" {
+		t.Errorf("got %+v, want one timex \"Sunday\" = 2019-05-05", xs)
+	}
+}
+
+func TestNewsFile(t *testing.T) {
+	f, err := os.Open("testdata/news.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	docs, err := ReadGold(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s Scores
+	if err := New().Evaluate(context.Background(), docs, &s); err != nil {
+		t.Fatal(err)
+	}
+	_, _, sf := s.StrictPRF()
+	_, _, vf := s.ValuePRF()
+	t.Logf("testdata/news.jsonl: %d gold, strict F1 %.1f, value F1 %.1f", s.Gold, sf, vf)
+	if sf < 95 || vf < 95 {
+		t.Errorf("strict F1 %.1f, value F1 %.1f: want both >= 95", sf, vf)
+	}
+}
+
+func date(s string) time.Time {
+	t, _ := time.Parse("2006-01-02", s)
+	return t
+}
+
+// docWithDateline builds a document whose dateline prints month and day
+// only, as the clean stage would.
+func docWithDateline(text, monthDay string) *dateline.Document {
+	doc := dateline.NewDocument(dateline.Article{Text: text})
+	doc.Text = text
+	doc.Dateline = &dateline.Dateline{Text: text[:strings.IndexByte(text, '.')+1], MonthDay: monthDay,
+		Span: dateline.Span{Start: 0, End: strings.IndexByte(text, '.') + 1}}
+	return doc
+}
+
+func TestInferYear(t *testing.T) {
+	// a made-up office-holder for our own sentences
+	tenures := func(name string) []dateline.Tenure {
+		if name == "Jane Example" {
+			return []dateline.Tenure{{Person: name, Office: "Minister of Examples", Start: date("2012-06-01"), End: date("2016-06-01")}}
+		}
+		return nil
+	}
+	now := func() time.Time { return date("2026-11-27") }
+	tests := []struct {
+		name, text, md string
+		tenures        bool
+		want           string
+		basis          []string
+		problem        bool
+	}{
+		{"weekday and tenure", "PARIS, March 3. Minister of Examples Jane Example will travel to Rome on Sunday.", "03-03", true,
+			"2013-03-03", []string{"Sunday", "Jane Example", "2013"}, false},
+		// named without the office: she may have held another one then
+		{"tenure without office", "PARIS, March 3. Jane Example will travel to Rome on Sunday.", "03-03", true,
+			"2024-03-03", []string{"Sunday"}, true},
+		{"weekday only, ambiguous", "PARIS, March 3. Minister Jane Example will travel to Rome on Sunday.", "03-03", false,
+			"2024-03-03", []string{"Sunday"}, true},
+		{"weekday beside a date", "PARIS, March 3. The vote is on Tuesday, March 5, officials said.", "03-03", false,
+			"2024-03-03", []string{"Tuesday"}, true},
+		{"nothing narrows", "PARIS, March 3. The minister spoke.", "03-03", false,
+			"2026-03-03", []string{"No year is printed"}, true},
+		{"not after today", "PARIS, December 30. The minister spoke.", "12-30", false,
+			"2025-12-30", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := docWithDateline(tt.text, tt.md)
+			st := New()
+			st.Now = now
+			if tt.tenures {
+				st.Tenures = tenures
+			}
+			if err := st.Annotate(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			if doc.Date == nil || doc.Date.Value != tt.want {
+				t.Fatalf("date %+v, want %s", doc.Date, tt.want)
+			}
+			for _, w := range tt.basis {
+				if !strings.Contains(doc.Date.Basis, w) {
+					t.Errorf("basis %q lacks %q", doc.Date.Basis, w)
+				}
+			}
+			if got := len(doc.Problems) > 0; got != tt.problem {
+				t.Errorf("problems %v, want a problem: %v", doc.Problems, tt.problem)
+			}
+		})
+	}
+}
+
+func TestMetadataFirst(t *testing.T) {
+	doc := docWithDateline("PARIS, March 3. The minister spoke on Sunday.", "03-03")
+	doc.Published = time.Date(2020, 3, 3, 14, 0, 0, 0, time.UTC)
+	if err := New().Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Date.Value != "2020-03-03" || !strings.Contains(doc.Date.Basis, "metadata") {
+		t.Errorf("date %+v, want 2020-03-03 from metadata", doc.Date)
+	}
+	if got := doc.Timexes[len(doc.Timexes)-1].Value; got != "2020-03-01" {
+		t.Errorf("Sunday = %s, want 2020-03-01", got)
+	}
+}
+
+func TestSentenceTime(t *testing.T) {
+	text := "On May 1, Lavrov and Pompeo talked by telephone. Lavrov said the meddler was the US.\n\nThe US demands their pullout."
+	doc := dateline.NewDocument(dateline.Article{Text: text})
+	doc.Text = text
+	doc.Published = date("2019-05-05")
+	doc.Paragraphs = []dateline.Span{{Start: 0, End: 84}, {Start: 86, End: len(text)}}
+	doc.Sentences = []dateline.Sentence{{Span: dateline.Span{Start: 0, End: 48}}, {Span: dateline.Span{Start: 49, End: 84}}, {Span: dateline.Span{Start: 86, End: len(text)}}}
+	if err := New().Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"2019-05-01", "2019-05-01", ""}
+	for i, s := range doc.Sentences {
+		if s.Time != want[i] {
+			t.Errorf("sentence %d time %q, want %q", i, s.Time, want[i])
+		}
+	}
+	if d := doc.DateOf(doc.Sentences[1].Span); d.Value != "2019-05-01" || d.Precision != "day" {
+		t.Errorf("DateOf(sentence 2) = %+v", d)
+	}
+	if d := doc.DateOf(doc.Sentences[2].Span); d.Value != "2019-05-05" {
+		t.Errorf("DateOf(sentence 3) = %+v, want the article date", d)
+	}
+}
+
+func TestRecogniseSpansInBounds(t *testing.T) {
+	for _, s := range []string{"", "May", "May 6-", "the", "1990s", "'90s", "3 p.", "every", "Tuesday,", "the end of"} {
+		for _, x := range Recognise(s) {
+			if x.Start < 0 || x.End > len(s) || x.Start >= x.End {
+				t.Errorf("%q: span [%d,%d) out of bounds", s, x.Start, x.End)
+			}
+		}
+	}
+}
