@@ -13,13 +13,26 @@ import (
 func (sg *Segmenter) split(doc *dateline.Document, sents []dateline.Sentence, toks []dateline.Token, lo, hi int) []dateline.Sentence {
 	start := lo
 	for k := lo; k < hi-1; k++ {
-		if k > start && (isRule(toks[k].Text) || isStamp(toks, k, hi)) {
+		if k > start && (isRule(toks[k].Text) && toks[k].Span.Start > toks[k-1].Span.End || isStamp(toks, k, hi)) {
 			// A rule line "=====" and the date and time stamp of a
 			// forwarded e-mail stand apart from the text before them.
 			sents = sg.add(doc, sents, toks, start, k, "")
 			start = k
 		}
-		if end, ok := sg.endsAt(toks, k, hi); ok {
+		end, ok := sg.endsAt(toks, k, hi)
+		if !ok && k == start && toks[k].Text == "--" {
+			// A signature or a list opened by a dash: "-- Posted by"
+			end, ok = sg.capitalEnds(toks, k, hi)
+		}
+		if !ok && toks[k].Text == "," && k-start <= 3 && isGreeting(toks[start].Text) {
+			// "Hi Mike," "Dear All," "Best regards," before the letter or the name
+			end, ok = sg.capitalEnds(toks, k, hi)
+		}
+		if !ok && toks[start].Text == "(" && toks[k].Text == ")" && k-start < 8 {
+			// A source in brackets before a sentence: "(BBC) The ..."
+			end, ok = sg.capitalEnds(toks, k, hi)
+		}
+		if ok {
 			sents = sg.add(doc, sents, toks, start, end, "")
 			start = end
 			k = end - 1
@@ -47,11 +60,11 @@ func (sg *Segmenter) endsAt(toks []dateline.Token, k, hi int) (int, bool) {
 	switch {
 	case isStop(w):
 	case isRule(w):
-		if toks[k+1].Span.Start > toks[k].Span.End {
+		if toks[k+1].Span.Start > toks[k].Span.End && (k == 0 || toks[k].Span.Start > toks[k-1].Span.End) {
 			return k + 1, true
 		}
 		return 0, false
-	case emoticon(w) == len(w) || w == "etc.":
+	case emoticon(w) == len(w) || w == "etc." || isURL(w) || w == ">" && k > 0 && strings.IndexByte(toks[k-1].Text, '@') > 0:
 		return sg.capitalEnds(toks, k, hi)
 	case w == "," && k > 0 && isSignOff(toks[k-1].Text):
 		return sg.capitalEnds(toks, k, hi)
@@ -291,4 +304,14 @@ func isSlashDate(w string) bool {
 		}
 	}
 	return parts == 2 && (run == 2 || run == 4)
+}
+
+// isGreeting reports whether w opens a salutation or the closing of a
+// letter.
+func isGreeting(w string) bool {
+	switch w {
+	case "Hi", "Hello", "Hey", "Dear", "Regards", "Best", "Kind", "Kindest", "Warm", "Warmest", "Sincerely", "Cheers", "Thanks", "Yours":
+		return true
+	}
+	return false
 }
