@@ -164,11 +164,16 @@ func ConvertPetrarch(r io.Reader, w io.Writer, source string, known func(code st
 		var trigger, extra string
 		switch {
 		case !strings.Contains(v, "+") && !strings.Contains(v, "_"):
+			if !isWord(v) {
+				continue
+			}
 			trigger = v
 			verbs = append(verbs, v)
 		case strings.HasPrefix(v, "+"):
 			words := strings.Split(strings.TrimRight(v[1:], "_"), "_")
 			switch {
+			case !isWord(words[0]) || len(words) == 2 && !isWord(words[1]):
+				continue
 			case len(words) == 2 && particles[words[1]]:
 				trigger = words[0] + "_" + words[1]
 				verbs = append(verbs, trigger)

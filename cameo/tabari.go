@@ -114,6 +114,9 @@ func (a *Actors) parse(name string, r io.Reader, agents bool) error {
 			continue
 		}
 		for _, words := range a.expand(phrase) {
+			if len(words) == 0 {
+				continue
+			}
 			e := &ActorEntry{Words: words, Agent: agents}
 			last := words[len(words)-1]
 			e.Stem = !strings.HasSuffix(last, "_")
