@@ -48,6 +48,11 @@ type Coder struct {
 	// MutualRoots are the CAMEO roots for which a compound subject with no
 	// target is coded as events among its members ("A and B met").
 	MutualRoots map[string]bool
+	// SkipBareRoots are the CAMEO roots a verb alone does not code: a
+	// pattern without conditions whose code has such a root ("010 say")
+	// yields no event, as a statement verb carries no interaction of its
+	// own; patterns with conditions ("011 decline obj=comment") still code.
+	SkipBareRoots map[string]bool
 	// MaxMembers caps how many conjuncts of one compound actor are expanded.
 	MaxMembers int
 	// MaxSentenceTokens caps the tokens of one sentence the coder reads; a
@@ -82,7 +87,8 @@ func NewWith(o *cameo.Ontology, d *cameo.Dictionary) *Coder {
 		Dict:     d,
 		TargetPreps: map[string]bool{"with": true, "to": true, "against": true, "toward": true,
 			"towards": true, "on": true, "for": true, "from": true, "into": true, "upon": true, "of": true},
-		MutualRoots:       map[string]bool{"03": true, "04": true, "06": true, "19": true},
+		MutualRoots:       map[string]bool{"04": true, "06": true, "19": true},
+		SkipBareRoots:     map[string]bool{"01": true},
 		MaxMembers:        64,
 		MaxSentenceTokens: 5000,
 	}

@@ -174,6 +174,9 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 	if p.Code == "" {
 		return nil, "null code (---): this context codes nothing"
 	}
+	if len(p.Conds) == 0 && p.Particle == "" && c.SkipBareRoots[cameo.Root(p.Code)] {
+		return nil, "a " + cameo.Root(p.Code) + " verb alone codes nothing (SkipBareRoots)"
+	}
 	if absorbed[m.trigger] && len(p.Conds) == 0 {
 		return nil, "its complement's event carries it"
 	}
