@@ -281,6 +281,18 @@ func (a *analysis) contentAfter(c cue, e Entry, j, para int) content {
 	if a.quotationAt(j) >= 0 && a.ws[j].para == para {
 		return a.clause(j, para)
 	}
+	// "said in a statement: "…"", "told reporters on Monday, "…"".
+	for k := j; k < j+8 && a.outside(k, para) && !a.ws[k].stop; k++ {
+		if (a.ws[k].low == ":" || a.ws[k].low == ",") && k > j {
+			if a.quotationAt(k+1) >= 0 && a.ws[k+1].para == para {
+				return a.clause(k+1, para)
+			}
+			break
+		}
+		if a.ws[k].isPunct() && a.ws[k].low != "'s" && a.ws[k].low != "’s" {
+			break
+		}
+	}
 	if s, ok := a.parsedContent(c); ok {
 		return a.clause(s, para)
 	}

@@ -257,8 +257,18 @@ func (a *analysis) speakerOf(p np, at int) speaker {
 			e := &a.doc.Entities[m.entity]
 			return speaker{id: e.ID, name: e.Name, typ: e.Type}
 		}
-		return speaker{name: m.span.In(a.text), typ: m.typ}
+		mp := np{a.wordAt(m.span.Start), a.wordAt(m.span.Start)}
+		for mp.to+1 < len(a.ws) && a.ws[mp.to+1].span.End <= m.span.End {
+			mp.to++
+		}
+		return speaker{name: a.plainName(mp), typ: m.typ}
 	}
+	return speaker{name: a.plainName(p)}
+}
+
+// plainName names a speaker by the words of p: without a leading article
+// and, for a name after a title, without the title.
+func (a *analysis) plainName(p np) string {
 	from := p.from
 	for from < p.to && determiners[a.ws[from].low] {
 		from++
@@ -273,7 +283,7 @@ func (a *analysis) speakerOf(p np, at int) speaker {
 			break
 		}
 	}
-	return speaker{name: a.span(np{from, p.to}).In(a.text)}
+	return a.span(np{from, p.to}).In(a.text)
 }
 
 // inPP reports whether byte off lies in a prepositional phrase inside p
