@@ -40,7 +40,7 @@ Amb. Ald. Messrs. Mme. Mlle. Gens. Sens. Reps. Govs. Sr.Lt. Lt.Col. Lt.Gen. Maj.
 Rt. vs. VS. Vs. v. e.g. E.g. E.G. i.e. I.e. I.E. cf. Cf. viz.
 No. Nos. pp. Fig. fig. Figs. Vol. vol. Ch. ch. Sec. approx. Approx. ca.
 Mssrs. Op. Nr. Sq. Mgr. Adj. Adv. Def. Comm. Dept. Univ. Assoc. Asst. Inst. Dist. Ave. Blvd.
-Rd. Hwy. Pl. Ste. P.S. PS. Drs. Profs. Bldg. Cong. Corp.Sec. Gov.Gen. Ref. ref. tel. Tel. ext. Ext. ed. eds. Mx.`
+Rd. Hwy. Pl. Ste. Sts. P.S. PS. Drs. Profs. Bldg. Cong. Corp.Sec. Gov.Gen. Ref. ref. tel. Tel. ext. Ext. ed. eds. Mx.`
 
 // months lists abbreviated month names, which stand before day numbers.
 const months = `Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. JAN. FEB. MAR. APR. JUN.

@@ -12,7 +12,7 @@ import (
 // keep the hyphen inside the token ("e-mail", "non-human", "re-elected");
 // every other hyphen between word parts is a token of its own.
 const hyphenPrefixes = `e non anti mid re pro co pre post cross semi multi counter sub ex over
-inter intra ultra neo micro macro mini bi tri un de mis`
+inter intra ultra neo micro macro mini bi tri un de mis uh`
 
 // ntContractions are negated auxiliaries written without apostrophe, split
 // before "nt" as EWT does ("do" "nt").
@@ -208,7 +208,16 @@ func (t *tokenizer) chunk(s, e int) {
 			}
 			t.emit(s, s+1)
 			s++
-		case '(', '[', '{', '<', '>', '"', '$', ',', ';', ':', ')', ']', '}', '%', '&', '|', '\\', '+', '^':
+		case '(', '[', '{', '"', ',', ';', ')', ']', '}', '%', '&', '|', '+', '^':
+			t.emit(s, s+1)
+			s++
+		case '<', '>', '$', '\\':
+			s = t.emitRun(s, e, c)
+		case ':':
+			if s+1 < e && (text[s+1] == '?' || text[s+1] == '!') {
+				s = t.emitRun2(s, e)
+				continue
+			}
 			t.emit(s, s+1)
 			s++
 		case '#':
@@ -243,6 +252,19 @@ core:
 	t.flushTail()
 }
 
+// emitRun2 emits the run of . : ! ? at text[s:] as one token (":?", "?!")
+// and returns its end.
+func (t *tokenizer) emitRun2(s, e int) int {
+	j := s + 1
+	for j < e && isStopByte(t.text[j]) {
+		j++
+	}
+	t.emit(s, j)
+	return j
+}
+
+func isStopByte(c byte) bool { return c == '.' || c == '!' || c == '?' || c == ':' }
+
 // emitRun emits the run of byte c at text[s:] as one token and returns its end.
 func (t *tokenizer) emitRun(s, e int, c byte) int {
 	j := s + 1
@@ -264,7 +286,7 @@ func isURL(w string) bool {
 		}
 	}
 	at := strings.IndexByte(w, '@')
-	if at > 0 && isAlnum(w[at-1]) {
+	if at > 0 && (isAlnum(w[at-1]) || w[at-1] == '.' && at > 1) {
 		dot := strings.LastIndexByte(w, '.')
 		return dot > at+1 && dot < len(w)-1 && isAlnum(w[dot+1])
 	}
@@ -332,7 +354,7 @@ func (t *tokenizer) peelTail(s, e int, url bool) int {
 			e--
 		case '!', '?':
 			j := e - 1
-			for j > s && (text[j-1] == '!' || text[j-1] == '?') {
+			for j > s && isStopByte(text[j-1]) {
 				j--
 			}
 			if j == s {
@@ -440,8 +462,12 @@ func (t *tokenizer) core(s, e int) {
 			continue
 		}
 		switch {
-		case isAlnum(c), c == '_', c == '&', c == '@', c == '\'', c == '+', c == '#' && q > p:
+		case isAlnum(c), c == '_', c == '&', c == '@', c == '\'', c == '+', c == '#' && (q > p || q+1 < e && isAlnum(text[q+1])):
 			q++
+		case c == '/' && q-p == 1 && isAlnum(text[p]):
+			q++ // b/c, w/o, w/, f/2
+		case c == '(' && q > p && isAlnum(text[q-1]) && bracketSuffix(text[q:e]) > 0:
+			q += bracketSuffix(text[q:e]) // Governor(s), Copper(II)
 		case c == '.':
 			j := q + 1
 			for j < e && text[j] == '.' {
@@ -493,12 +519,37 @@ func (t *tokenizer) core(s, e int) {
 			t.emit(q, j)
 			p, q = j, j
 		default:
+			j := q + 1
+			switch c {
+			case '<', '>', '$', '\\', '=', '*', '~', '`':
+				for j < e && text[j] == c {
+					j++
+				}
+			}
 			t.word(p, q)
-			t.emit(q, q+1)
-			p, q = q+1, q+1
+			t.emit(q, j)
+			p, q = j, j
 		}
 	}
 	t.word(p, e)
+}
+
+// bracketSuffix returns the length of the "(s)" or "(II)" that w starts
+// with, one to three letters in brackets, or 0.
+func bracketSuffix(w string) int {
+	for i := 1; i < len(w) && i <= 4; i++ {
+		c := w[i]
+		if c == ')' {
+			if i > 1 {
+				return i + 1
+			}
+			return 0
+		}
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return 0
+		}
+	}
+	return 0
 }
 
 // numberRun returns the end of the hyphen-joined digit groups at text[p:e]
