@@ -297,3 +297,32 @@ func TestQuoteSpeaker(t *testing.T) {
 		t.Errorf("got %v", doc.Events)
 	}
 }
+
+func TestDateFromClause(t *testing.T) {
+	c := testCoder(t)
+	doc := build(t, `
+1 Lavrov Lavrov PROPN 5 nsubj @RUSGOV
+2 and and CCONJ 3 cc
+3 Pompeo Pompeo PROPN 1 conj @USAGOV
+4 will will AUX 5 aux
+5 hold hold VERB 0 root
+6 discussions discussion NOUN 5 obj
+7 when when ADV 9 mark
+8 they they PRON 9 nsubj
+9 meet meet VERB 5 advcl
+10 on on ADP 11 case
+11 May_6-7 May_6-7 PROPN 9 obl`)
+	sp := doc.Tokens[10].Span
+	doc.Timexes = []dateline.Timex{{Span: sp, Text: doc.Span(sp), Type: "DATE", Value: "2019-05-06/2019-05-07"}}
+	doc.Date = &dateline.DocDate{Value: "2019-05-05"}
+	if err := c.Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Events) != 1 {
+		t.Fatalf("got %v", doc.Events)
+	}
+	e := doc.Events[0]
+	if summary(e) != "RUSGOV 046 USAGOV planned" || e.Date.Value != "2019-05-06/2019-05-07" || e.Date.Precision != "range" {
+		t.Errorf("got %s on %+v", summary(e), e.Date)
+	}
+}

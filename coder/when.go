@@ -53,7 +53,8 @@ func (c *Coder) under(s *sent, i, u int) bool {
 		}
 		switch s.base(i) {
 		case "ccomp", "advcl", "acl", "parataxis", "conj":
-			if s.isVerb(i) {
+			// a "when" clause dates the clause it modifies
+			if s.isVerb(i) && !(s.base(i) == "advcl" && s.hasMark(i, "when")) {
 				return false
 			}
 		}
