@@ -178,7 +178,7 @@ func (r *rules) prefixed(i int) (Expr, bool) {
 // monthAt reports the month named at token i and the token after it; a
 // bare month name needs a capital, an abbreviation may take a full stop.
 func (r *rules) monthAt(i int) (m, next int, abbr bool) {
-	if i >= len(r.t) || !r.t[i].upper {
+	if i < 0 || i >= len(r.t) || !r.t[i].upper {
 		return 0, i, false
 	}
 	switch r.t[i].cls {
@@ -195,7 +195,7 @@ func (r *rules) monthAt(i int) (m, next int, abbr bool) {
 
 // dayAt reads a day of the month at token i: "23", "23rd".
 func (r *rules) dayAt(i int) int {
-	if i >= len(r.t) {
+	if i < 0 || i >= len(r.t) {
 		return 0
 	}
 	t := r.t[i]
@@ -210,7 +210,7 @@ func (r *rules) dayAt(i int) int {
 
 // yearAt reads a four-digit year at token i.
 func (r *rules) yearAt(i int) int {
-	if i >= len(r.t) {
+	if i < 0 || i >= len(r.t) {
 		return 0
 	}
 	t := r.t[i]
@@ -433,7 +433,7 @@ func (r *rules) numeric(i int) (Expr, bool) {
 
 // decade matches "1990s" and "'90s".
 func (r *rules) decade(i int) (Expr, bool) {
-	if i >= len(r.t) {
+	if i < 0 || i >= len(r.t) {
 		return Expr{}, false
 	}
 	t := r.t[i]
@@ -635,7 +635,7 @@ func (r *rules) lastNext(i int) (Expr, bool) {
 	case wThis:
 		mod, n = modThis, 0
 	case wPast:
-		if !r.cls(i+1, clNumber) && r.t[i+1].nd == 0 {
+		if !r.cls(i+1, clNumber) && (i+1 >= len(r.t) || r.t[i+1].nd == 0) {
 			return Expr{}, false // "past week" alone: see theRelative
 		}
 	}
@@ -761,7 +761,7 @@ func (r *rules) clauseEnds(i int) bool {
 // "several", "a couple of". It returns the value (-1 for vague counts) and
 // the token after it.
 func (r *rules) number(i int) (n, next int) {
-	if i >= len(r.t) {
+	if i < 0 || i >= len(r.t) {
 		return 0, i
 	}
 	t := r.t[i]
@@ -958,7 +958,7 @@ func (r *rules) clock(i int) (Expr, bool) {
 
 // ampm reads "a.m.", "am", "p.m.", "pm" at i.
 func (r *rules) ampm(i int) (byte, int) {
-	if i >= len(r.t) {
+	if i < 0 || i >= len(r.t) {
 		return 0, i
 	}
 	switch {
