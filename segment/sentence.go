@@ -13,7 +13,7 @@ import (
 func (sg *Segmenter) split(doc *dateline.Document, sents []dateline.Sentence, toks []dateline.Token, lo, hi int) []dateline.Sentence {
 	start := lo
 	for k := lo; k < hi-1; k++ {
-		if k > start && (isRule(toks[k].Text) && toks[k].Span.Start > toks[k-1].Span.End || isStamp(toks, k, hi)) {
+		if k > start && (isRule(toks[k].Text) && toks[k].Span.Start > toks[k-1].Span.End || isStamp(toks, k, hi) || isItem(toks, k, hi)) {
 			// A rule line "=====" and the date and time stamp of a
 			// forwarded e-mail stand apart from the text before them.
 			sents = sg.add(doc, sents, toks, start, k, "")
@@ -64,6 +64,8 @@ func (sg *Segmenter) endsAt(toks []dateline.Token, k, hi int) (int, bool) {
 			return k + 1, true
 		}
 		return 0, false
+	case isURL(w) && k+1 < hi && isURL(toks[k+1].Text) && toks[k+1].Span.Start > toks[k].Span.End:
+		return k + 1, true
 	case emoticon(w) == len(w) || w == "etc." || isURL(w) || w == ">" && k > 0 && strings.IndexByte(toks[k-1].Text, '@') > 0:
 		return sg.capitalEnds(toks, k, hi)
 	case w == "," && k > 0 && isSignOff(toks[k-1].Text):
@@ -314,4 +316,25 @@ func isGreeting(w string) bool {
 		return true
 	}
 	return false
+}
+
+// isItem reports whether toks[k] is the number of a list item in running
+// text: "... four nights 1) what island ... 2) I would".
+func isItem(toks []dateline.Token, k, hi int) bool {
+	w := toks[k].Text
+	if len(w) > 2 || !startsWithDigit(w) || (len(w) == 2 && !isDigit(w[1])) || k+2 >= hi {
+		return false
+	}
+	if toks[k+1].Text != ")" || toks[k+1].Span.Start != toks[k].Span.End || toks[k].Span.Start == toks[k-1].Span.End {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-40; j-- {
+		switch toks[j].Text {
+		case "(":
+			return false // "(obtained from Wave 1)"
+		case ")":
+			return true
+		}
+	}
+	return true
 }
