@@ -3,6 +3,8 @@ package coder
 import (
 	"slices"
 
+	"github.com/dateline-news/dateline/cameo"
+
 	"github.com/dateline-news/dateline"
 )
 
@@ -55,9 +57,11 @@ func (s *sent) entityAt(i int) (part, bool) {
 }
 
 // actorsOf returns the participants a noun phrase headed by h refers to:
-// one per conjunct; a conjunct that is not an actor ("support", "pullout",
-// "a group of specialists") lends its possessor or of-modifier instead.
-func (c *Coder) actorsOf(s *sent, h, depth int) []part {
+// one per conjunct. When lend is set, a conjunct that is not an actor
+// ("support", "pullout", "a group of specialists") lends its possessor or
+// of-modifier instead — only for arguments a pattern names, so that "discuss
+// the opposition's attempt" does not make the opposition a participant.
+func (c *Coder) actorsOf(s *sent, h, depth int, lend bool) []part {
 	if h < 0 || depth > 2 {
 		return nil
 	}
@@ -67,13 +71,13 @@ func (c *Coder) actorsOf(s *sent, h, depth int) []part {
 			out = append(out, p)
 			continue
 		}
-		if !s.isNominal(k) && s.tok(k).POS != "ADJ" {
+		if !lend || !s.isNominal(k) && s.tok(k).POS != "ADJ" {
 			continue
 		}
 		for _, m := range s.children(k) {
 			r := s.rel(m)
 			if r == "nmod:poss" || (s.base(m) == "nmod" && (s.caseOf(m) == "of" || s.caseOf(m) == "for")) {
-				if ps := c.actorsOf(s, m, depth+1); len(ps) > 0 {
+				if ps := c.actorsOf(s, m, depth+1, true); len(ps) > 0 {
 					out = append(out, ps...)
 					break
 				}
@@ -95,13 +99,13 @@ func (c *Coder) sourceOf(s *sent, v int) ([]part, string) {
 			if r == "nsubj" || r == "nsubj:outer" {
 				if relPronoun[s.lemma(k)] && s.base(v) == "acl" {
 					if h := s.head(v); h >= 0 {
-						return c.actorsOf(s, h, 0), "relative clause head"
+						return c.actorsOf(s, h, 0, true), "relative clause head"
 					}
 				}
-				return c.actorsOf(s, k, 0), "subject"
+				return c.actorsOf(s, k, 0, true), "subject"
 			}
 			if passive && (r == "obl:agent" || s.base(k) == "obl" && s.caseOf(k) == "by") {
-				return c.actorsOf(s, k, 0), "by-agent of the passive"
+				return c.actorsOf(s, k, 0, true), "by-agent of the passive"
 			}
 		}
 		if passive {
@@ -115,7 +119,7 @@ func (c *Coder) sourceOf(s *sent, v int) ([]part, string) {
 		case "xcomp":
 			// object control ("urged the military to take") else subject control
 			if o := s.child(g, "obj", "dobj"); o >= 0 {
-				return c.actorsOf(s, o, 0), "controller (object)"
+				return c.actorsOf(s, o, 0, true), "controller (object)"
 			}
 			v = g
 		case "conj", "advcl":
@@ -124,7 +128,7 @@ func (c *Coder) sourceOf(s *sent, v int) ([]part, string) {
 			}
 			v = g
 		case "acl":
-			if ps := c.actorsOf(s, g, 0); len(ps) > 0 {
+			if ps := c.actorsOf(s, g, 0, false); len(ps) > 0 {
 				return ps, "modified noun"
 			}
 			v = s.head(g)
@@ -158,7 +162,7 @@ func (c *Coder) targetOf(s *sent, m *match, src []part) ([]part, string) {
 			return nil, "pattern names no target"
 		}
 		for _, a := range c.roleArgs(s, t, host, m.p.Target) {
-			if ps := notSource(c.actorsOf(s, a, 0)); len(ps) > 0 {
+			if ps := notSource(c.actorsOf(s, a, 0, true)); len(ps) > 0 {
 				return ps, m.p.Target
 			}
 		}
@@ -170,13 +174,13 @@ func (c *Coder) targetOf(s *sent, m *match, src []part) ([]part, string) {
 	// arguments
 	if m.p.Noun {
 		if k := s.child(t, "nmod:poss"); k >= 0 {
-			if ps := notSource(c.actorsOf(s, k, 0)); len(ps) > 0 {
+			if ps := notSource(c.actorsOf(s, k, 0, true)); len(ps) > 0 {
 				return ps, "possessor"
 			}
 		}
 	}
 	if o := s.objOf(t); o >= 0 {
-		if ps := notSource(c.actorsOf(s, o, 0)); len(ps) > 0 {
+		if ps := notSource(c.actorsOf(s, o, 0, named(m.p, "obj"))); len(ps) > 0 {
 			return ps, "object"
 		}
 	}
@@ -191,7 +195,7 @@ func (c *Coder) targetOf(s *sent, m *match, src []part) ([]part, string) {
 			default:
 				continue
 			}
-			if ps := notSource(c.actorsOf(s, k, 0)); len(ps) > 0 {
+			if ps := notSource(c.actorsOf(s, k, 0, named(m.p, s.caseOf(k)))); len(ps) > 0 {
 				return ps, s.caseOf(k) + "-argument"
 			}
 		}
@@ -200,4 +204,14 @@ func (c *Coder) targetOf(s *sent, m *match, src []part) ([]part, string) {
 		}
 	}
 	return nil, "no target actor"
+}
+
+// named reports whether pattern p places a condition on role.
+func named(p *cameo.Pattern, role string) bool {
+	for _, c := range p.Conds {
+		if c.Role == role {
+			return true
+		}
+	}
+	return false
 }

@@ -187,6 +187,14 @@ func TestCode(t *testing.T) {
 8 to to PART 9 mark
 9 take take VERB 5 xcomp`,
 			[]string{"VENOPP 100 VENMIL asserted"}},
+		{"a bare verb's object does not lend its possessor", `
+1 Lavrov Lavrov PROPN 2 nsubj @RUSGOV
+2 discussed discuss VERB 0 root
+3 the the DET 4 det
+4 opposition opposition NOUN 6 nmod:poss @VENOPP
+5 's 's PART 4 case
+6 attempt attempt NOUN 2 obj`,
+			nil},
 		{"allegations declared untrue: the speaker denies", `
 1 Lavrov Lavrov PROPN 2 nsubj @RUSGOV
 2 said say VERB 0 root
