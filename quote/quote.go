@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dateline-news/dateline"
 )
@@ -183,7 +184,7 @@ func paragraphs(doc *dateline.Document) []dateline.Span {
 		end := i == len(text)
 		if !end && text[i] == '\n' {
 			if sep == "\n" {
-				end = true
+				end = lineEnds(text, i)
 			} else {
 				j := i + 1
 				for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
@@ -208,6 +209,28 @@ func paragraphs(doc *dateline.Document) []dateline.Span {
 		start = i + 1
 	}
 	return ps
+}
+
+// lineEnds reports whether the line break at text[i] ends a paragraph in
+// text without blank lines: the next line is indented or the line ends a
+// sentence. Wrapped lines of one paragraph go on.
+func lineEnds(text string, i int) bool {
+	if i+1 < len(text) && (text[i+1] == ' ' || text[i+1] == '\t') {
+		return true
+	}
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\r') {
+		j--
+	}
+	if j == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:j])
+	switch r {
+	case '.', '!', '?', '"', '”', '»', ':', '’', '\'':
+		return true
+	}
+	return false
 }
 
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' }

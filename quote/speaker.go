@@ -286,15 +286,22 @@ func (a *analysis) plainName(p np) string {
 	return a.span(np{from, p.to}).In(a.text)
 }
 
-// inPP reports whether byte off lies in a prepositional phrase inside p
-// ("the embassy in Caracas").
+// inPP reports whether a mention starting at byte off lies in a
+// prepositional phrase inside p: a preposition before it with only
+// lower-case words between ("the embassy in Caracas", "the head of the
+// Russian delegation"), not a title's ("Secretary of State Michael Pompeo").
 func (a *analysis) inPP(p np, off int) bool {
+	in := false
 	for k := p.from; k <= p.to && a.ws[k].span.Start < off; k++ {
-		if prepositions[a.ws[k].low] {
-			return true
+		w := &a.ws[k]
+		switch {
+		case prepositions[w.low]:
+			in = true
+		case in && w.capitalised():
+			in = false
 		}
 	}
-	return false
+	return in
 }
 
 // pronoun resolves the pronoun at word i: through a mention of the
