@@ -184,6 +184,13 @@ func (c *Coder) targetOf(s *sent, m *match, src []part) ([]part, string) {
 			return ps, "object"
 		}
 	}
+	// deeper: a nominal modifier of the object's modifiers ("welcomed the
+	// resumption of ties with Osgiliath")
+	if o := s.objOf(t); o >= 0 {
+		if ps, how := c.deepTarget(s, o, 0, notSource); len(ps) > 0 {
+			return ps, how
+		}
+	}
 	for _, h := range []int{t, host} {
 		for _, k := range s.children(h) {
 			switch s.base(k) {
@@ -214,4 +221,26 @@ func named(p *cameo.Pattern, role string) bool {
 		}
 	}
 	return false
+}
+
+// deepTarget looks for an actor among the nominal modifiers below the
+// object h (two levels), introduced by a target preposition.
+func (c *Coder) deepTarget(s *sent, h, depth int, keep func([]part) []part) ([]part, string) {
+	if depth > 2 {
+		return nil, ""
+	}
+	for _, k := range s.children(h) {
+		if s.base(k) != "nmod" {
+			continue
+		}
+		if cs := s.caseOf(k); c.TargetPreps[cs] || cs == "between" {
+			if ps := keep(c.actorsOf(s, k, 0, false)); len(ps) > 0 {
+				return ps, cs + "-modifier of the object"
+			}
+		}
+		if ps, how := c.deepTarget(s, k, depth+1, keep); len(ps) > 0 {
+			return ps, how
+		}
+	}
+	return nil, ""
 }

@@ -187,6 +187,18 @@ func TestCode(t *testing.T) {
 8 to to PART 9 mark
 9 take take VERB 5 xcomp`,
 			[]string{"VENOPP 100 VENMIL asserted"}},
+		{"a target deep in the object's modifiers", `
+1 Osgiliath Osgiliath PROPN 2 nsubj @OSG
+2 welcomed welcome VERB 0 root
+3 the the DET 4 det
+4 resumption resumption NOUN 2 obj
+5 of of ADP 6 case
+6 ties tie NOUN 4 nmod
+7 with with ADP 8 case
+8 Mordor Mordor PROPN 6 nmod @MOR
+9 and and CCONJ 10 cc
+10 Rohan Rohan PROPN 8 conj @ROH`,
+			[]string{"OSG 051 MOR asserted", "OSG 051 ROH asserted"}},
 		{"a bare verb's object does not lend its possessor", `
 1 Lavrov Lavrov PROPN 2 nsubj @RUSGOV
 2 discussed discuss VERB 0 root

@@ -291,7 +291,7 @@ func tabariActors(doc *dateline.Document, a *cameo.Actors) {
 				}
 				rel := t.Rel
 				if rel == "compound" || rel == "amod" || rel == "flat" || rel == "flat:name" || rel == "nmod:poss" ||
-					(rel == "nmod" && hasCase(doc, h, "of")) {
+					(rel == "nmod" && (hasCase(doc, h, "of") || hasCase(doc, h, "in") || hasCase(doc, h, "from"))) {
 					h = t.Head
 					continue
 				}
