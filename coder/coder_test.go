@@ -199,6 +199,14 @@ func TestCode(t *testing.T) {
 9 and and CCONJ 10 cc
 10 Rohan Rohan PROPN 8 conj @ROH`,
 			[]string{"OSG 051 MOR asserted", "OSG 051 ROH asserted"}},
+		{"talks between two parties, held in the passive", `
+1 talks talk NOUN 6 nsubj:pass
+2 between between ADP 3 case
+3 Russia Russia PROPN 1 nmod @RUS
+4 and and CCONJ 5 cc
+5 Ukraine Ukraine PROPN 3 conj @UKR
+6 held hold VERB 0 root`,
+			[]string{"RUS 040 UKR asserted"}},
 		{"a bare verb's object does not lend its possessor", `
 1 Lavrov Lavrov PROPN 2 nsubj @RUSGOV
 2 discussed discuss VERB 0 root

@@ -234,6 +234,16 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 			}
 		}
 	}
+	if p.Noun && (p.Mutual || c.MutualRoots[cameo.Root(code)]) {
+		// "talks between Russia and Ukraine": the members are the parties
+		for _, k := range s.children(m.trigger) {
+			if s.base(k) == "nmod" && s.caseOf(k) == "between" {
+				if ps := c.actorsOf(s, k, 0, false); len(ps) >= 2 {
+					src, srcHow = ps, "between-modifier"
+				}
+			}
+		}
+	}
 	tgt, tgtHow := c.targetOf(s, m, src)
 	if p.Swap {
 		src, tgt = tgt, src
@@ -243,7 +253,10 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 			src, srcHow = []part{sp}, "speaker of the quote"
 		}
 	}
-	passiveNoAgent := len(src) == 0 && srcHow == "passive without agent" && len(tgt) > 0
+	// "240 protesters were detained": the passive subject is the target and
+	// the doer is left open
+	passiveNoAgent := len(src) == 0 && srcHow == "passive without agent" && len(tgt) > 0 &&
+		(tgtHow == "object" || tgtHow == "obj")
 	if len(src) == 0 && !passiveNoAgent {
 		return nil, "no source: " + srcHow
 	}
