@@ -531,6 +531,9 @@ func (a *analysis) clause(s, para int) content {
 			continue
 		}
 		if w.stop && w.seg < 0 && !w.mark {
+			if !w.isPunct() {
+				last = k // a sentence that ends without a period
+			}
 			break
 		}
 		if w.seg < 0 && (w.low == "," || w.low == ";" || w.low == "—" || w.low == "–") && a.cueFollows(k+1, para) {

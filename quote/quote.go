@@ -144,6 +144,7 @@ func newAnalysis(q *Quoter, doc *dateline.Document) *analysis {
 			}
 		}
 	}
+	a.sentenceEnds()
 	a.ments = mentions(doc)
 	a.kids = children(a.ws)
 	a.cueAt = map[int]int{}
@@ -156,6 +157,21 @@ func newAnalysis(q *Quoter, doc *dateline.Document) *analysis {
 	}
 	a.paraWord[len(a.paras)] = len(a.ws)
 	return a
+}
+
+// sentenceEnds marks the last word of every sentence of the segmenter as
+// a sentence end, when it lies outside quotations: a sentence may end
+// without a period of its own ("… in the U.S." or a heading).
+func (a *analysis) sentenceEnds() {
+	for _, s := range a.doc.Sentences {
+		if s.Span.End <= s.Span.Start || s.Span.End > len(a.text) {
+			continue
+		}
+		i := a.wordAt(s.Span.End-1)
+		if i < len(a.ws) && a.ws[i].span.End == s.Span.End && a.ws[i].seg < 0 && !a.ws[i].mark {
+			a.ws[i].stop = true
+		}
+	}
 }
 
 // paragraphs returns doc.Paragraphs when they fit the text, else splits

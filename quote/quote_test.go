@@ -284,3 +284,16 @@ func TestAnnotateDone(t *testing.T) {
 		t.Error("no error for a done context")
 	}
 }
+
+// TestSentenceLayer checks the segmenter's sentences bound a content
+// clause where the words alone cannot tell ("… to the U.S. The vote …").
+func TestSentenceLayer(t *testing.T) {
+	text := "Officials said the talks moved to the U.S. The vote was held."
+	doc := bare(text)
+	cut := strings.Index(text, " The vote")
+	doc.Sentences = []dateline.Sentence{{Span: dateline.Span{Start: 0, End: cut}}, {Span: dateline.Span{Start: cut + 1, End: len(text)}}}
+	got := newQuoter(t).Find(doc)
+	if len(got) != 1 || got[0].Text != "the talks moved to the U.S." {
+		t.Fatalf("got %+v", got)
+	}
+}
