@@ -64,9 +64,9 @@ func (sg *Segmenter) endsAt(toks []dateline.Token, k, hi int) (int, bool) {
 			return k + 1, true
 		}
 		return 0, false
-	case isURL(w) && k+1 < hi && isURL(toks[k+1].Text) && toks[k+1].Span.Start > toks[k].Span.End:
+	case len(w) > 4 && isURL(w) && k+1 < hi && isURL(toks[k+1].Text) && toks[k+1].Span.Start > toks[k].Span.End:
 		return k + 1, true
-	case emoticon(w) == len(w) || w == "etc." || isURL(w) || w == ">" && k > 0 && strings.IndexByte(toks[k-1].Text, '@') > 0:
+	case isEmoticonStart(w[0]) && emoticon(w) == len(w) || w == "etc." || isURL(w) || w == ">" && k > 0 && strings.IndexByte(toks[k-1].Text, '@') > 0:
 		return sg.capitalEnds(toks, k, hi)
 	case w == "," && k > 0 && isSignOff(toks[k-1].Text):
 		return sg.capitalEnds(toks, k, hi)
@@ -126,6 +126,8 @@ func (sg *Segmenter) endsAt(toks []dateline.Token, k, hi int) (int, bool) {
 	}
 	return 0, false
 }
+
+func isEmoticonStart(c byte) bool { return c == ':' || c == ';' || c == '=' || c == '<' }
 
 func startsWithDigit(w string) bool { return w != "" && isDigit(w[0]) }
 

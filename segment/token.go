@@ -277,7 +277,10 @@ func (t *tokenizer) emitRun(s, e int, c byte) int {
 
 // isURL reports whether w looks like a URL or an e-mail address.
 func isURL(w string) bool {
-	if len(w) > 4 {
+	if len(w) < 5 {
+		return false
+	}
+	if c := w[0] | 0x20; c == 'h' || c == 'w' || c == 'f' {
 		p := w[:4]
 		if strings.EqualFold(p, "http") || strings.EqualFold(p, "www.") || strings.EqualFold(p, "ftp:") {
 			return strings.HasPrefix(strings.ToLower(w[:min(len(w), 8)]), "http://") ||
