@@ -5,6 +5,7 @@ package pipeline
 
 import (
 	"github.com/dateline-news/dateline"
+	"github.com/dateline-news/dateline/actor"
 	"github.com/dateline-news/dateline/clean"
 	"github.com/dateline-news/dateline/coder"
 	"github.com/dateline-news/dateline/dict"
@@ -59,6 +60,13 @@ func New(cfg Config) (dateline.Pipeline, error) {
 	tx := timex.New()
 	tx.Tenures = d.Tenures
 	p = append(p, tx)
+	// The actor stage reads mentions and the article's date: who held
+	// which office on that day.
+	ac, err := actor.New(d)
+	if err != nil {
+		return nil, err
+	}
+	p = append(p, ac)
 	// The quote stage reads entities: it runs after the actor stage and
 	// before the event coder.
 	qt, err := quote.New()

@@ -1,0 +1,225 @@
+package actor
+
+import (
+	"strings"
+
+	"github.com/dateline-news/dateline/dict"
+)
+
+// facilityWords are nouns that, after a name, make a facility of it: "the
+// Francisco de Miranda airbase", "the Altamira road junction".
+var facilityWords = map[string]bool{
+	"airbase": true, "air base": true, "base": true, "airport": true, "square": true, "street": true, "avenue": true,
+	"bridge": true, "palace": true, "stadium": true, "junction": true, "road junction": true, "road": true,
+	"highway": true, "port": true, "prison": true, "barracks": true, "camp": true, "crossing": true,
+	"border crossing": true, "checkpoint": true, "refinery": true, "plant": true, "park": true, "hotel": true,
+}
+
+// titleSplitWords end a title glued before a name by the recogniser
+// ("US Secretary of State Michael Pompeo").
+var titleSplitWords = map[string]bool{
+	"minister": true, "secretary": true, "president": true, "chairman": true, "chairwoman": true, "chief": true,
+	"guard": true, "adviser": true, "advisor": true, "ambassador": true, "spokesman": true, "spokeswoman": true,
+	"general": true, "governor": true, "premier": true, "king": true, "queen": true, "prince": true,
+	"director": true, "commander": true, "judge": true, "senator": true, "mayor": true, "chancellor": true,
+	"leader": true, "head": true, "envoy": true, "state": true, "court": true, "speaker": true, "deputy": true,
+	"counterpart": true, "prosecutor": true, "justice": true, "officer": true, "colonel": true, "lieutenant": true,
+	"sergeant": true, "captain": true, "admiral": true, "marshal": true, "pope": true, "sheikh": true,
+	"emir": true, "sultan": true, "ministry": true, "office": true, "department": true, "representative": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "col": true, "lt": true, "sen": true, "rep": true,
+}
+
+// fixMentions repairs what the recogniser gets wrong in news: a title
+// glued to the name that follows it, a name that is a facility, and a type
+// the dictionary contradicts.
+func (s *state) fixMentions() {
+	for mi := range s.doc.Mentions {
+		s.splitTitle(mi)
+	}
+	for mi := range s.doc.Mentions {
+		s.extendFacility(mi)
+	}
+	for mi := range s.doc.Mentions {
+		m := &s.doc.Mentions[mi]
+		if strings.HasSuffix(m.Type, "FAC") {
+			continue
+		}
+		k := s.d.Kinds(m.Text)
+		place := k&(dict.KindCountry|dict.KindSeat|dict.KindPlace) != 0
+		switch {
+		case m.Type != "ORG" && k&dict.KindOrg != 0 && k&(dict.KindCountry|dict.KindSeat) == 0:
+			m.Type = "ORG"
+		case m.Type != "PER" && k&dict.KindPerson != 0 && !place && k&dict.KindOrg == 0:
+			m.Type = "PER"
+		case m.Type != "LOC" && place && k&dict.KindPerson == 0 && k&dict.KindOrg == 0:
+			m.Type = "LOC"
+		}
+	}
+}
+
+// splitTitle turns "Defense Minister Vladimir Padrino Lopez" (one mention)
+// into the person "Vladimir Padrino Lopez": the name is the capitalised
+// tail after the last title word, at least two words long.
+func (s *state) splitTitle(mi int) {
+	a, z := s.menTok[mi][0], s.menTok[mi][1]
+	if z-a < 3 {
+		return
+	}
+	last := -1
+	for i := a; i < z; i++ {
+		if titleSplitWords[strings.TrimSuffix(s.lower(i), ".")] {
+			last = i
+		}
+	}
+	if last < 0 || z-(last+1) < 2 {
+		return
+	}
+	for i := last + 1; i < z; i++ {
+		if !startsUpper(s.word(i)) && !nameParticle(s.lower(i)) {
+			return
+		}
+	}
+	for i := a; i <= last; i++ {
+		s.tokMen[i] = -1
+	}
+	m := &s.doc.Mentions[mi]
+	m.Span = s.spanOf(last+1, z)
+	m.Text = s.doc.Span(m.Span)
+	m.Type = "PER"
+	s.menTok[mi] = [2]int{last + 1, z}
+}
+
+func nameParticle(w string) bool {
+	switch w {
+	case "de", "da", "del", "van", "von", "bin", "al", "el", "la", "le", "di", "du", "dos", "y":
+		return true
+	}
+	return false
+}
+
+func startsUpper(w string) bool {
+	for _, r := range w {
+		return r >= 'A' && r <= 'Z' || r > 0x7f && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
+	}
+	return false
+}
+
+// extendFacility grows a mention followed by a facility noun into a
+// facility: "Francisco de Miranda" + "airbase".
+func (s *state) extendFacility(mi int) {
+	a, z := s.menTok[mi][0], s.menTok[mi][1]
+	if z >= len(s.doc.Tokens) || !s.sameSentence(a, z) || s.tokMen[z] >= 0 {
+		return
+	}
+	n := 0
+	if z+1 < len(s.doc.Tokens) && facilityWords[s.lower(z)+" "+s.lower(z+1)] && s.tokMen[z+1] < 0 {
+		n = 2
+	} else if facilityWords[s.lower(z)] {
+		n = 1
+	}
+	if n == 0 {
+		return
+	}
+	m := &s.doc.Mentions[mi]
+	m.Span = s.spanOf(a, z+n)
+	m.Text = s.doc.Span(m.Span)
+	m.Type = "LOC"
+	s.menTok[mi] = [2]int{a, z + n}
+	for i := a; i < z+n; i++ {
+		s.tokMen[i] = mi
+	}
+	s.facility = append(s.facility, mi)
+}
+
+// countCountries finds the countries each sentence refers to (names,
+// adjectives, places) and the document's focus: the most referred-to.
+func (s *state) countCountries() {
+	s.sentCountries = make([][]cref, len(s.doc.Sentences))
+	add := func(tok int, code string) {
+		si := s.sentOf(tok)
+		if si < 0 || code == "" {
+			return
+		}
+		s.sentCountries[si] = append(s.sentCountries[si], cref{tok, code})
+		s.docCount[code]++
+	}
+	for i := 0; i < len(s.doc.Tokens); i++ {
+		if mi := s.tokMen[i]; mi >= 0 {
+			a, z := s.menTok[mi][0], s.menTok[mi][1]
+			if a != i {
+				continue
+			}
+			m := s.doc.Mentions[mi]
+			if m.Type == "LOC" && !s.isFacility(mi) {
+				if c, ok := s.d.CountryNamed(m.Text); ok {
+					add(i, c.Code)
+				} else if p, ok := s.d.Place(m.Text); ok {
+					add(i, p.Country)
+				}
+			}
+			_ = z
+			continue
+		}
+		if c, n := s.adjectiveAt(i); n > 0 {
+			add(i, c)
+			i += n - 1
+		}
+	}
+	best := 0
+	for code, n := range s.docCount {
+		if n > best || n == best && code < s.focus {
+			best, s.focus = n, code
+		}
+	}
+}
+
+func (s *state) isFacility(mi int) bool {
+	for _, f := range s.facility {
+		if f == mi {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectiveAt returns the country of a capitalised country adjective or
+// demonym of one or two tokens at i ("Venezuelan", "South Korean").
+func (s *state) adjectiveAt(i int) (string, int) {
+	if !startsUpper(s.word(i)) || s.lower(i) == "the" {
+		return "", 0
+	}
+	if i+1 < len(s.doc.Tokens) && startsUpper(s.word(i+1)) {
+		if c, ok := s.d.CountryOfAdjective(s.word(i) + " " + s.word(i+1)); ok {
+			return c.Code, 2
+		}
+	}
+	if c, ok := s.d.CountryOfAdjective(s.word(i)); ok {
+		return c.Code, 1
+	}
+	return "", 0
+}
+
+// contextCountry returns the country the words around token i are about:
+// of the countries its sentence refers to (else the previous sentence),
+// the one the document refers to most; with none, the document's focus.
+func (s *state) contextCountry(i int) string {
+	si := s.sentOf(i)
+	if si < 0 {
+		return s.focus
+	}
+	for _, k := range []int{si, si - 1} {
+		if k < 0 {
+			break
+		}
+		best, bestN := "", 0
+		for _, r := range s.sentCountries[k] {
+			if n := s.docCount[r.code]; n > bestN || n == bestN && r.code < best {
+				best, bestN = r.code, n
+			}
+		}
+		if best != "" {
+			return best
+		}
+	}
+	return s.focus
+}

@@ -1,0 +1,372 @@
+package actor
+
+import (
+	"strings"
+	"time"
+
+	"github.com/dateline-news/dateline"
+	"github.com/dateline-news/dateline/dict"
+)
+
+// resolveMentions makes entities of the recogniser's mentions: full names
+// first, so that a surname anywhere in the text finds its full name.
+func (s *state) resolveMentions() {
+	var single []int
+	for mi, m := range s.doc.Mentions {
+		if s.credits[dict.Key(m.Text)] {
+			continue // a photographer or author is never an actor
+		}
+		switch m.Type {
+		case "PER":
+			if !strings.Contains(strings.TrimSpace(m.Text), " ") {
+				single = append(single, mi)
+				continue
+			}
+			s.person(mi)
+		case "ORG":
+			s.org(mi)
+		default:
+			s.loc(mi)
+		}
+	}
+	for _, mi := range single {
+		s.person(mi)
+	}
+}
+
+// person resolves a PER mention.
+func (s *state) person(mi int) {
+	m := s.doc.Mentions[mi]
+	a, z := s.menTok[mi][0], s.menTok[mi][1]
+	name := strings.Join(strings.Fields(m.Text), " ")
+	key := dict.Key(name)
+	var e *ent
+	if !strings.Contains(key, " ") {
+		e = s.bySurname(key, a)
+	}
+	var dp dict.Person
+	var inDict bool
+	if e == nil {
+		dp, inDict = s.d.Person(name)
+		if inDict && !strings.Contains(key, " ") && len(s.d.TenuresOn(dp.Name, s.dayOr(), s.r.Slack)) == 0 {
+			inDict = false // a bare surname needs an office on the day to be trusted
+		}
+		canon := name
+		if inDict {
+			canon = dp.Name
+		}
+		e = s.entity("P:"+dict.Key(canon), Person, canon)
+		if i := strings.LastIndexByte(canon, ' '); i > 0 {
+			e.surname = dict.Key(canon[i+1:])
+		} else {
+			e.surname = dict.Key(canon)
+		}
+	}
+	e.mentions = append(e.mentions, mi)
+	s.addMention(e, a, z)
+	if !e.titled {
+		t, ok := s.titleBefore(a)
+		if !ok {
+			t, ok = s.titleAfter(z)
+		}
+		if ok {
+			s.applyTitle(e, t, a)
+		}
+	}
+	if e.e.Actor == "" {
+		s.fromDictionary(e)
+	}
+}
+
+// dayOr returns the article's day or the zero time.
+func (s *state) dayOr() time.Time { return s.day }
+
+// bySurname finds the person entity of the document whose surname or
+// last words are key, the nearest before token a first.
+func (s *state) bySurname(key string, a int) *ent {
+	var best *ent
+	for _, e := range s.ents {
+		if e.e.Type != Person || e.surname == "" {
+			continue
+		}
+		k := dict.Key(e.e.Name)
+		if e.surname == key || strings.HasSuffix(k, " "+key) || strings.HasPrefix(k, key+" ") && !strings.Contains(key, " ") && false {
+			if best == nil || len(e.e.Mentions) > len(best.e.Mentions) {
+				best = e
+			}
+		}
+	}
+	if best == nil {
+		// a surname used before the full name ("Lavrov to meet ...", then
+		// "Sergey Lavrov" in the body): look ahead
+		for _, m := range s.doc.Mentions {
+			if m.Type == "PER" && strings.HasSuffix(dict.Key(m.Text), " "+key) {
+				if e, ok := s.byKey["P:"+dict.Key(m.Text)]; ok {
+					return e
+				}
+			}
+		}
+	}
+	return best
+}
+
+// applyTitle gives a person the country, role and sector a title says.
+func (s *state) applyTitle(e *ent, t title, a int) {
+	country, role, sector := t.country, t.role, t.sector
+	if t.counterpart {
+		if ref := s.personBefore(t.start); ref != nil {
+			if role == "" {
+				role = ref.e.Role
+			}
+			if sector == "" && len(ref.e.Actor) >= 6 {
+				sector = ref.e.Actor[3:6]
+			}
+		}
+	}
+	if country == "" {
+		// "Defense Minister X" without a country: the office is held where
+		// the dictionary says, or in the country the sentence is about
+		if code := s.dictCountry(e); code != "" {
+			country = code
+		} else if sector != "" {
+			country = s.contextCountry(a)
+		}
+	}
+	if country == "" && sector == "" {
+		return
+	}
+	e.titled = true
+	e.e.Actor = country + sector
+	if role != "" {
+		e.e.Role = role
+	}
+}
+
+// dictCountry returns the country of the person's office on the day.
+func (s *state) dictCountry(e *ent) string {
+	ts := s.d.TenuresOn(e.e.Name, s.day, s.r.Slack)
+	for _, t := range ts {
+		if len(t.Actor) >= 3 {
+			return t.Actor[:3]
+		}
+	}
+	return ""
+}
+
+// fromDictionary gives a person the actor code of the office the
+// dictionary says they held on the article's day (the latest-starting
+// one when several are in force); with no date, their latest office.
+func (s *state) fromDictionary(e *ent) {
+	var pick *dateline.Tenure
+	if s.day.IsZero() {
+		ts := s.d.Tenures(e.e.Name)
+		if len(ts) > 0 {
+			pick = &ts[len(ts)-1]
+		}
+	} else {
+		ts := s.d.TenuresOn(e.e.Name, s.day, s.r.Slack)
+		for i := range ts {
+			t := &ts[i]
+			if pick == nil || t.Start.After(pick.Start) && !t.Start.Equal(t.End) || pick.Office == "" && t.Office != "" {
+				pick = t
+			}
+		}
+	}
+	if pick == nil {
+		return
+	}
+	e.e.Actor = pick.Actor
+	if e.e.Role == "" {
+		e.e.Role = pick.Office
+	}
+}
+
+// personBefore returns the entity of the nearest person mention that
+// ends before token i, in the same or the two previous sentences.
+func (s *state) personBefore(i int) *ent {
+	si := s.sentOf(i)
+	for j := i - 1; j >= 0; j-- {
+		if sj := s.sentOf(j); si-sj > 2 {
+			break
+		}
+		if e, ok := s.tokPer[j]; ok {
+			return e
+		}
+		mi := s.tokMen[j]
+		if mi < 0 || s.doc.Mentions[mi].Type != "PER" {
+			continue
+		}
+		for _, e := range s.ents {
+			if e.e.Type != Person {
+				continue
+			}
+			for _, x := range e.mentions {
+				if x == mi {
+					return e
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// org resolves an ORG mention.
+func (s *state) org(mi int) {
+	m := s.doc.Mentions[mi]
+	a, z := s.menTok[mi][0], s.menTok[mi][1]
+	name := strings.Join(strings.Fields(m.Text), " ")
+	if o, ok := s.d.Org(name); ok {
+		e := s.entity("O:"+dict.Key(o.Name), Org, o.Name)
+		e.e.Actor = o.Code
+		e.mentions = append(e.mentions, mi)
+		s.addMention(e, a, z)
+		return
+	}
+	if c, ok := s.d.CountryNamed(name); ok { // a state tagged as an organisation
+		s.country(c, mi, a, z)
+		return
+	}
+	// "Russian Foreign Ministry", "Supreme Court": country + sector
+	country, n := s.countryWordsAt(a, z)
+	var words []string
+	for i := a + n; i < z; i++ {
+		if w := s.word(i); w != "'s" && w != "’s" {
+			words = append(words, w)
+		}
+	}
+	sector := s.sectorOf(words)
+	canon := name
+	if country == "" && sector != "" {
+		country = s.contextCountry(a)
+		if c, ok := s.d.Country(country); ok {
+			canon = name + " of " + c.Name
+		}
+	}
+	e := s.entity("O:"+dict.Key(canon), Org, canon)
+	if e.e.Actor == "" && sector != "" && country != "" {
+		e.e.Actor = country + sector
+	}
+	e.mentions = append(e.mentions, mi)
+	s.addMention(e, a, z)
+}
+
+// country adds a mention to the state's entity.
+func (s *state) country(c dict.Country, mi, a, z int) *ent {
+	e := s.entity("C:"+c.Code, GPE, c.Name)
+	e.e.Actor, e.e.Country = c.Code, c.Code
+	if mi >= 0 {
+		e.mentions = append(e.mentions, mi)
+	}
+	s.addMention(e, a, z)
+	return e
+}
+
+// loc resolves a LOC mention: a state, a capital standing for its
+// government, a GeoNames place or another place.
+func (s *state) loc(mi int) {
+	m := s.doc.Mentions[mi]
+	a, z := s.menTok[mi][0], s.menTok[mi][1]
+	name := strings.Join(strings.Fields(m.Text), " ")
+	if !s.isFacility(mi) {
+		if c, ok := s.d.CountryNamed(name); ok {
+			s.country(c, mi, a, z)
+			return
+		}
+		if c, ok := s.d.Seat(name); ok && s.actsAsGovernment(a, z) {
+			s.country(c, mi, a, z)
+			return
+		}
+		if p, ok := s.place(name, a); ok {
+			e := s.entity("L:"+itoa(p.GeonameID), Loc, p.Name)
+			e.e.Geo, e.e.Country = p.Geo(), p.Country
+			e.mentions = append(e.mentions, mi)
+			s.addMention(e, a, z)
+			return
+		}
+	}
+	e := s.entity("L:"+dict.Key(name), Loc, name)
+	if e.e.Country == "" {
+		e.e.Country = s.placeCountry(a, z)
+	}
+	e.mentions = append(e.mentions, mi)
+	s.addMention(e, a, z)
+}
+
+// placeCountry returns the country of a place the gazetteer does not know:
+// that of a place it is said to be in ("X in Caracas"), else the context's.
+func (s *state) placeCountry(a, z int) string {
+	if z+1 < len(s.doc.Tokens) && s.lower(z) == "in" && s.tokMen[z+1] >= 0 {
+		in := s.doc.Mentions[s.tokMen[z+1]].Text
+		if c, ok := s.d.CountryNamed(in); ok {
+			return c.Code
+		}
+		if p, ok := s.place(in, z+1); ok {
+			return p.Country
+		}
+	}
+	return s.contextCountry(a)
+}
+
+// place picks the GeoNames place a name refers to: one in a country of
+// its sentence, else in the country the document mentions most among the
+// candidates', else the most populous.
+func (s *state) place(name string, tok int) (dict.Place, bool) {
+	ps := s.d.Places(name)
+	if len(ps) == 0 {
+		return dict.Place{}, false
+	}
+	if si := s.sentOf(tok); si >= 0 {
+		for _, r := range s.sentCountries[si] {
+			for _, p := range ps {
+				if p.Country == r.code && r.tok != tok {
+					return p, true
+				}
+			}
+		}
+	}
+	best, bestN := ps[0], s.docCount[ps[0].Country]
+	for _, p := range ps[1:] {
+		if n := s.docCount[p.Country]; n > bestN {
+			best, bestN = p, n
+		}
+	}
+	return best, true
+}
+
+// actsAsGovernment reports whether a capital at tokens [a, z) is used for
+// its government: a possessor ("Washington's initiative") or the subject
+// of a verb ("Washington accused", "Moscow has said"), not a place after a
+// preposition ("in Moscow").
+func (s *state) actsAsGovernment(a, z int) bool {
+	if w := s.word(z); w == "'s" || w == "’s" || w == "'" {
+		return true
+	}
+	if rel := s.doc.Tokens[z-1].Rel; rel != "" {
+		switch rel {
+		case "nsubj", "nsubj:pass", "nmod:poss", "csubj":
+			return true
+		}
+		return false
+	}
+	switch s.lower(a - 1) {
+	case "in", "at", "to", "from", "near", "into", "outside", "across", "of", "via", "toward", "towards", "around", "visit", "visited", "visiting":
+		return false
+	}
+	if !s.sameSentence(a, z) || z >= len(s.doc.Tokens) {
+		return false
+	}
+	next := s.doc.Tokens[z]
+	if next.POS != "" {
+		return next.POS == "VERB" || next.POS == "AUX"
+	}
+	w := next.Text
+	if w == "" || startsUpper(w) {
+		return false
+	}
+	switch strings.ToLower(w) {
+	case "said", "says", "has", "had", "have", "is", "was", "will", "would", "may", "might", "could", "should",
+		"can", "must", "did", "does", "denied", "warned", "insisted", "demanded", "rejected", "announced":
+		return true
+	}
+	return strings.HasSuffix(w, "ed")
+}
