@@ -76,7 +76,7 @@ func (a *analysis) attribute(c cue) {
 		sp = a.sentenceSpeaker(c)
 		d.speaker, d.name, d.typ = sp.id, sp.name, sp.typ
 	}
-	if ct := a.contentAfter(c, e, a.skipBetween(after, para), para); ct.ok() {
+	if ct := a.contentAfter(c, e, a.skipBetween(after, para), para); ct.ok() && a.startsWell(ct) {
 		a.take(d, ct)
 		a.add(d)
 		return
@@ -87,6 +87,13 @@ func (a *analysis) attribute(c cue) {
 			a.add(d)
 		}
 	}
+}
+
+// startsWell reports whether content starts with a letter, a digit or a
+// quotation, not with stray punctuation.
+func (a *analysis) startsWell(ct content) bool {
+	r, _ := firstRune(a.text, ct.parts[0])
+	return len(ct.segs) > 0 || isAlnum(r)
 }
 
 // gerund reports whether the cue is a gerund after a comma or "and"
@@ -638,7 +645,8 @@ func (a *analysis) contentBefore(c cue, subj np, inverted bool, after, para int)
 		}
 	}
 	before := dateline.Span{Start: a.ws[st].span.Start, End: a.ws[comma-1].span.End}
-	if tail {
+	if tail && !hasVerb {
+		// "The talks, he said, will resume."
 		rest := a.clause(j+1, para)
 		if rest.ok() && rest.kind == Indirect {
 			return content{parts: []dateline.Span{before, rest.parts[0]}, kind: Indirect}

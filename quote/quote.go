@@ -167,7 +167,7 @@ func (a *analysis) sentenceEnds() {
 		if s.Span.End <= s.Span.Start || s.Span.End > len(a.text) {
 			continue
 		}
-		i := a.wordAt(s.Span.End-1)
+		i := a.wordAt(s.Span.End - 1)
 		if i < len(a.ws) && a.ws[i].span.End == s.Span.End && a.ws[i].seg < 0 && !a.ws[i].mark {
 			a.ws[i].stop = true
 		}

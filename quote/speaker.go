@@ -57,7 +57,13 @@ func (a *analysis) subjectBefore(c cue) (p np, what bool) {
 			end--
 		}
 		if a.outside(end, para) && a.ws[end].low == "," {
+			if a.invertedName(c.at+c.n, para) {
+				return np{1, 0}, false // "…, said Beall, who …"
+			}
 			return a.apposition(end, para), false
+		}
+		if a.participle(end) {
+			return np{1, 0}, false // "started adding", "has decided"
 		}
 		if !a.nounish(end, para) || a.ws[end].isPunct() {
 			return np{1, 0}, false
@@ -79,6 +85,32 @@ func (a *analysis) subjectBefore(c cue) (p np, what bool) {
 		what = true
 	}
 	return p, what
+}
+
+// invertedName reports whether a name follows the cue at word i and ends
+// at a comma or the sentence's end: the subject of an inverted cue.
+func (a *analysis) invertedName(i, para int) bool {
+	i = a.skipBetween(i, para)
+	s := a.subjectAfter(i, para)
+	if s.empty() || !a.ws[s.from].capitalised() && !determiners[a.ws[s.from].low] {
+		return false
+	}
+	n := s.to + 1
+	return n >= len(a.ws) || a.ws[n].para != para || a.ws[n].stop || a.ws[n].low == ","
+}
+
+// participle reports whether word i, read without a tagger, is a
+// lower-case past participle or a verb: no head of a subject.
+func (a *analysis) participle(i int) bool {
+	w := &a.ws[i]
+	if w.pos != "" || w.capitalised() || len(w.low) < 5 || !strings.HasSuffix(w.low, "ed") {
+		return false
+	}
+	switch w.low {
+	case "hundred", "kindred", "seabed", "bloodshed", "watershed", "airspeed":
+		return false
+	}
+	return true
 }
 
 // npEnding returns the noun phrase that ends at word end, read backwards.
@@ -240,8 +272,8 @@ func (a *analysis) speakerOf(p np, at int) speaker {
 		if m.span.Start >= sp.End {
 			break
 		}
-		if !sp.Contains(m.span) && !(m.span.Start <= sp.Start && sp.End <= m.span.End) {
-			continue
+		if !sp.Contains(m.span) && !(m.span.Start <= sp.Start && sp.End == m.span.End) {
+			continue // outside the phrase, or running over the cue
 		}
 		if a.inPP(p, m.span.Start) {
 			continue
