@@ -142,12 +142,12 @@ func isAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
-// isWordStart reports whether text[i] begins a letter or digit (any
-// non-ASCII byte counts, to keep the test cheap).
+// isWordByte reports whether c is part of a letter or digit: an ASCII one
+// or any byte of a multi-byte character, to keep the test cheap.
 func isWordByte(c byte) bool { return isAlnum(c) || c >= utf8.RuneSelf }
 
-// emoticon returns the length of the emoticon that text[s:e] starts with,
-// or 0.
+// emoticon returns the length of the emoticon that w starts with ("=)",
+// ":-)"), or 0.
 func emoticon(w string) int {
 	for _, e := range [...]string{":-)", ":-(", ";-)", ":-D", ":-P", ":)", ":(", ";)", ":D", ":P", ":p", ":/", "=)", "<3"} {
 		if strings.HasPrefix(w, e) && (len(w) == len(e) || !isAlnum(w[len(e)])) {
@@ -157,8 +157,8 @@ func emoticon(w string) int {
 	return 0
 }
 
-// cliticAt reports whether text[s:e] begins with a clitic that is the
-// whole chunk ("'s", "’re", "n't").
+// cliticAt reports whether w is a clitic standing alone after a space
+// ("'s", "’re").
 func cliticAt(w string) bool {
 	w = strings.TrimPrefix(w, "’")
 	w = strings.TrimPrefix(w, "'")
