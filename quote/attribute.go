@@ -31,6 +31,9 @@ func (a *analysis) attribute(c cue) {
 		return
 	}
 	subj, what := a.subjectBefore(c)
+	if subj.empty() {
+		subj = a.quotedAs(c.at, para) // "RIA quoted Peskov as saying"
+	}
 	inverted := false
 	if subj.empty() {
 		// "…," said Lavrov.
@@ -87,6 +90,29 @@ func (a *analysis) attribute(c cue) {
 			a.add(d)
 		}
 	}
+}
+
+// quotedAs returns the speaker's noun phrase of a cue after "as" in
+// "quoted X as saying" (X) and "X was quoted as saying" (X).
+func (a *analysis) quotedAs(at, para int) np {
+	k := at - 1
+	if !a.outside(k, para) || a.ws[k].low != "as" {
+		return np{1, 0}
+	}
+	k--
+	if a.outside(k, para) && a.ws[k].low == "quoted" {
+		k--
+		for a.outside(k, para) && (passives[a.ws[k].low] || between[a.ws[k].low]) {
+			k--
+		}
+		return a.npEnding(k, para)
+	}
+	for q := k - 1; q >= k-8 && a.outside(q, para) && !a.ws[q].isPunct(); q-- {
+		if a.ws[q].low == "quoted" {
+			return np{q + 1, k}
+		}
+	}
+	return np{1, 0}
 }
 
 // startsWell reports whether content starts with a letter, a digit or a

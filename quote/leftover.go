@@ -26,7 +26,9 @@ func (a *analysis) leftovers() {
 		}
 		d := &draft{kind: Direct, para: a.segs[k].para}
 		a.take(d, content{parts: a.segs[k].parts, segs: []int{k}, kind: Direct})
-		if sp, ok := a.paragraphSpeaker(k); ok {
+		if sp, ok := a.introducer(k); ok {
+			d.speaker, d.name, d.typ = sp.id, sp.name, sp.typ
+		} else if sp, ok := a.paragraphSpeaker(k); ok {
 			d.speaker, d.name, d.typ = sp.id, sp.name, sp.typ
 		}
 		a.record(d)
@@ -115,6 +117,33 @@ func countWords(s string) int {
 		in = w
 	}
 	return n
+}
+
+// introducer returns the subject of a sentence that introduces quotation
+// k with a colon and no cue: "He put it bluntly: "…"".
+func (a *analysis) introducer(k int) (speaker, bool) {
+	s := &a.segs[k]
+	i := a.wordAt(s.open.Start) - 1
+	if i < a.paraWord[s.para] || a.ws[i].low != ":" || a.ws[i].seg >= 0 {
+		return speaker{}, false
+	}
+	st := a.sentenceStart(i)
+	// The subject: a pronoun, or the capitalised words that open the
+	// sentence ("Peskov", "The Kremlin").
+	p := np{st, st - 1}
+	if subjectPronouns[a.ws[st].low] {
+		p.to = st
+	}
+	for m := st; p.to < st && m < i && (a.ws[m].capitalised() || m == st && determiners[a.ws[m].low]); m++ {
+		if m+1 >= i || !a.ws[m+1].capitalised() {
+			p.to = m
+		}
+	}
+	if p.empty() {
+		return speaker{}, false
+	}
+	sp := a.speakerOf(p, i)
+	return sp, sp.name != ""
 }
 
 // paragraphSpeaker returns the speaker of the quotes around quotation k in
