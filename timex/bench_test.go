@@ -52,7 +52,11 @@ func BenchmarkStage(b *testing.B) {
 	b.SetBytes(int64(total))
 	st := New()
 	ctx := context.Background()
+	cpu0 := cpuTime()
+	n := 0
+	defer func() { reportCPU(b, cpu0, n*total) }()
 	for b.Loop() {
+		n++
 		for _, t := range texts {
 			doc := &dateline.Document{Text: t}
 			doc.Dateline = &dateline.Dateline{MonthDay: "02-26"}
@@ -70,7 +74,11 @@ func BenchmarkRecognise(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	var sc scanner
 	var out []Expr
+	cpu0 := cpuTime()
+	n := 0
+	defer func() { reportCPU(b, cpu0, n*len(text)) }()
 	for b.Loop() {
+		n++
 		out = sc.recognise(text, out[:0])
 	}
 }

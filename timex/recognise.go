@@ -60,6 +60,10 @@ func (sc *scanner) recognise(text string, out []Expr) []Expr {
 	sc.scan(text)
 	r := rules{text: text, t: sc.toks}
 	for i := 0; i < len(r.t); {
+		if t := &r.t[i]; t.cls == clNone && t.nd == 0 && t.punct != '\'' || t.cls == clWord && !startsExpr(t.val) {
+			i++ // most words start nothing: skip them before any rule runs
+			continue
+		}
 		x, ok := r.match(i)
 		if ok && x.t1 > i {
 			x.t0 = i
@@ -106,7 +110,7 @@ func (r *rules) match(i int) (Expr, bool) {
 			best, found = x, true
 		}
 	}
-	t := r.t[i]
+	t := &r.t[i]
 	switch {
 	case t.punct != 0 && t.punct != '\'':
 		return best, false
@@ -202,7 +206,7 @@ func (r *rules) dayAt(i int) int {
 	if t.nd == 0 || t.nd > 2 || t.val < 1 || t.val > 31 {
 		return 0
 	}
-	if t.num >= 0 || t.sfx == "th" {
+	if t.num >= 0 || t.sfx == sfxTh {
 		return t.val
 	}
 	return 0
@@ -252,7 +256,7 @@ func (r *rules) date(i int) (Expr, bool) {
 		if x, ok := r.decade(i + 1); ok {
 			return x, true
 		}
-		if r.cls(i+1, clOrdinal) || r.dayAt(i+1) != 0 && r.t[i+1].sfx == "th" {
+		if r.cls(i+1, clOrdinal) || r.dayAt(i+1) != 0 && r.t[i+1].sfx == sfxTh {
 			if x, ok := r.dayMonth(i + 1); ok {
 				return x, true
 			}
@@ -437,12 +441,12 @@ func (r *rules) decade(i int) (Expr, bool) {
 		return Expr{}, false
 	}
 	t := r.t[i]
-	if t.nd == 4 && t.sfx == "s" && t.val%10 == 0 && t.val >= 1000 && t.val < 3000 {
+	if t.nd == 4 && t.sfx == sfxS && t.val%10 == 0 && t.val >= 1000 && t.val < 3000 {
 		return Expr{Type: "DATE", kind: kLit, val: strconv.Itoa(t.val / 10), t1: i + 1}, true
 	}
 	if t.punct == '\'' && r.adjacent(i) && i+1 < len(r.t) {
 		u := r.t[i+1]
-		if u.nd == 2 && u.sfx == "s" && u.val%10 == 0 {
+		if u.nd == 2 && u.sfx == sfxS && u.val%10 == 0 {
 			c := 19
 			if u.val < 30 {
 				c = 20
@@ -463,7 +467,7 @@ func (r *rules) quarter(i int) (Expr, bool) {
 	switch {
 	case r.cls(i+1, clOrdinal):
 		n = r.t[i+1].val
-	case r.t[i+1].sfx == "th":
+	case r.t[i+1].sfx == sfxTh:
 		n = r.t[i+1].val
 	}
 	j := i + 2
@@ -922,16 +926,16 @@ func (r *rules) clock(i int) (Expr, bool) {
 	hasMin := false
 	if t.num >= 0 && r.p(j, ':') && r.adjacent(i) && j+1 < len(r.t) && r.t[j+1].nd == 2 && r.t[j+1].val < 60 {
 		mi, j, hasMin = r.t[j+1].val, j+2, true
-		if r.t[j-1].sfx == "am" || r.t[j-1].sfx == "pm" {
-			if r.t[j-1].sfx == "pm" && h < 12 {
+		if r.t[j-1].sfx == sfxAM || r.t[j-1].sfx == sfxPM {
+			if r.t[j-1].sfx == sfxPM && h < 12 {
 				h += 12
 			}
 			return r.clockEnd(h, mi, j)
 		}
 	}
 	switch {
-	case t.sfx == "am" || t.sfx == "pm":
-		if t.sfx == "pm" && h < 12 {
+	case t.sfx == sfxAM || t.sfx == sfxPM:
+		if t.sfx == sfxPM && h < 12 {
 			h += 12
 		}
 		return r.clockEnd(h, mi, j)

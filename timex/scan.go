@@ -9,14 +9,26 @@ import (
 // word table says about it.
 type tok struct {
 	s, e  int   // byte span in the text
-	cls   class // word class from the table; clNone for unknown words
 	val   int   // class value: month 1–12, weekday 1–7, number, unit...
 	num   int   // value of a digit run; -1 when not all digits
-	nd    int   // number of leading digits
+	nd    int8  // number of leading digits (at most 10)
+	cls   class // word class from the table; clNone for unknown words
 	punct byte  // the ASCII punctuation byte, '-' for dashes; 0 for words
 	upper bool  // starts with an upper-case letter
-	sfx   string
+	sfx   sfx   // what follows the leading digits
 }
+
+// sfx is what follows the digits of a token: "23rd", "1990s", "5pm".
+type sfx uint8
+
+const (
+	sfxNone sfx = iota
+	sfxTh       // st, nd, rd, th
+	sfxS        // s
+	sfxAM       // am
+	sfxPM       // pm
+	sfxOther
+)
 
 // scanner splits text into toks; buf is reused to lower-case words for the
 // table look-up without allocating.
@@ -115,7 +127,10 @@ func (s *scanner) word(text string, i int) int {
 		i += n
 	}
 done:
-	t := tok{s: start, e: i, num: -1, nd: nd}
+	if nd > 9 {
+		nd = 10
+	}
+	t := tok{s: start, e: i, num: -1, nd: int8(nd)}
 	if nd > 9 {
 		nd = 0
 	}
@@ -133,7 +148,7 @@ done:
 		r, _ := utf8.DecodeRuneInString(text[start:])
 		t.upper = unicode.IsUpper(r)
 	}
-	if nd == 0 {
+	if nd == 0 && len(s.buf) <= maxWordLen {
 		if w, ok := words[string(s.buf)]; ok {
 			t.cls, t.val = w.cls, w.val
 		}
@@ -142,18 +157,17 @@ done:
 	return i
 }
 
-// ordinalSuffix returns the known suffix after a number ("th", "s", "pm"),
-// or "?" for anything else.
-func ordinalSuffix(b []byte) string {
+// ordinalSuffix returns the known suffix after a number ("th", "s", "pm").
+func ordinalSuffix(b []byte) sfx {
 	switch string(b) {
 	case "st", "nd", "rd", "th":
-		return "th"
+		return sfxTh
 	case "s":
-		return "s"
+		return sfxS
 	case "am":
-		return "am"
+		return sfxAM
 	case "pm":
-		return "pm"
+		return sfxPM
 	}
-	return "?"
+	return sfxOther
 }

@@ -128,6 +128,9 @@ const (
 	wHedge // "nearly", "almost", "less", "least"
 )
 
+// maxWordLen is the length of the longest word in the table.
+const maxWordLen = 11
+
 type word struct {
 	cls class
 	val int
