@@ -34,11 +34,14 @@ func (a *analysis) attribute(c cue) {
 	if subj.empty() {
 		subj = a.quotedAs(c.at, para) // "RIA quoted Peskov as saying"
 	}
-	inverted := false
 	if subj.empty() {
+		subj = a.coordinated(c.at, para) // "rejected the result and said"
+	}
+	inverted := false
+	if subj.empty() && a.invertible(c.at, para) {
 		// "…," said Lavrov.
 		s := a.subjectAfter(a.skipBetween(after, para), para)
-		if !s.empty() {
+		if n := s.to + 1; !s.empty() && (n >= len(a.ws) || a.ws[n].para != para || a.ws[n].stop || a.ws[n].low == "," || a.ws[n].low == ":") {
 			subj, inverted = s, true
 			after = s.to + 1
 		}
@@ -90,6 +93,38 @@ func (a *analysis) attribute(c cue) {
 			a.add(d)
 		}
 	}
+}
+
+// invertible reports whether the cue at word at may have its subject after
+// it: it follows a comma, a quotation or the start of a sentence.
+func (a *analysis) invertible(at, para int) bool {
+	p := at - 1
+	if p < 0 || a.ws[p].para != para || a.ws[p].stop {
+		return true
+	}
+	return a.ws[p].low == "," || a.ws[p].mark || a.ws[p].seg >= 0
+}
+
+// coordinated returns the subject of the verb a cue after "and" or "but"
+// is coordinated with: "the parties rejected the result and said …".
+func (a *analysis) coordinated(at, para int) np {
+	k := at - 1
+	if !a.outside(k, para) || a.ws[k].low != "and" && a.ws[k].low != "but" {
+		return np{1, 0}
+	}
+	for k--; a.outside(k, para) && !a.ws[k].stop && at-k < 25; k-- {
+		if a.ws[k].isPunct() && a.ws[k].low != "," {
+			break
+		}
+		if a.isFinite(k) || a.participle(k) || a.ws[k].pos == "VERB" {
+			v := k - 1
+			for a.outside(v, para) && between[a.ws[v].low] {
+				v--
+			}
+			return a.npEnding(v, para)
+		}
+	}
+	return np{1, 0}
 }
 
 // quotedAs returns the speaker's noun phrase of a cue after "as" in

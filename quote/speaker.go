@@ -362,32 +362,70 @@ func (a *analysis) pronoun(i, at int) speaker {
 		isPerson := typ == "PERSON" || typ == "PER"
 		return isPerson == person
 	}
-	for k := len(a.drafts) - 1; k >= 0 && k >= len(a.drafts)-64; k-- {
-		d := a.drafts[k]
-		if d.para < w.para-1 {
-			break
-		}
-		if d.name != "" && !d.pronounOnly() && fits(d.typ) {
-			return speaker{id: d.speaker, name: d.name, typ: d.typ}
-		}
-	}
-	if person {
-		first := sort.Search(len(a.ments), func(i int) bool { return a.ments[i].span.Start >= w.span.Start })
-		for k := first - 1; k >= 0; k-- {
-			m := a.ments[k]
-			if m.span.End > w.span.Start || m.entity < 0 {
+	// The latest fitting speaker of a quote, then the latest person named,
+	// in this paragraph first, then in the one before.
+	for para := w.para; para >= w.para-1 && para >= 0; para-- {
+		ds := lastOf(a.byPara[para], 64)
+		for k := len(ds) - 1; k >= 0; k-- {
+			d := ds[k]
+			if d.cue != nil && a.ws[d.cue.at].span.Start >= w.span.Start {
 				continue
 			}
-			if m.typ == "PERSON" || m.typ == "PER" {
-				if p := a.paraOf(m.span.Start); p >= w.para-1 {
-					e := &a.doc.Entities[m.entity]
-					return speaker{id: e.ID, name: e.Name, typ: e.Type}
-				}
-				break
+			if d.name != "" && !d.pronounOnly() && fits(d.typ) {
+				return speaker{id: d.speaker, name: d.name, typ: d.typ}
+			}
+		}
+		if person {
+			if sp, ok := a.lastPerson(i, para); ok {
+				return sp
 			}
 		}
 	}
 	return speaker{}
+}
+
+// lastPerson returns the latest person named in paragraph para before word
+// i: a person mention of the entities layer, or without one the
+// capitalised words that open a sentence and are followed by a verb
+// ("Tinubu thanked voters").
+func (a *analysis) lastPerson(i, para int) (speaker, bool) {
+	if para < 0 || para >= len(a.paras) {
+		return speaker{}, false
+	}
+	end := a.ws[i].span.Start
+	if a.ws[i].para != para {
+		end = a.paras[para].End
+	}
+	if len(a.ments) > 0 {
+		first := sort.Search(len(a.ments), func(k int) bool { return a.ments[k].span.Start >= end })
+		for k := first - 1; k >= 0 && a.ments[k].span.Start >= a.paras[para].Start; k-- {
+			m := a.ments[k]
+			if m.span.End > end || m.typ != "PERSON" && m.typ != "PER" {
+				continue
+			}
+			if m.entity >= 0 {
+				e := &a.doc.Entities[m.entity]
+				return speaker{id: e.ID, name: e.Name, typ: e.Type}, true
+			}
+			return speaker{name: m.span.In(a.text), typ: m.typ}, true
+		}
+		return speaker{}, false
+	}
+	var found speaker
+	ok := false
+	for k := a.paraWord[para]; k < a.paraWord[para+1] && a.ws[k].span.End <= end; k++ {
+		if k != a.paraWord[para] && !a.ws[k-1].stop || !a.ws[k].capitalised() || a.ws[k].seg >= 0 {
+			continue
+		}
+		e := k
+		for e+1 < a.paraWord[para+1] && a.ws[e+1].capitalised() && a.ws[e+1].seg < 0 {
+			e++
+		}
+		if v := e + 1; v < a.paraWord[para+1] && (a.isFinite(v) || a.participle(v)) && !determiners[a.ws[k].low] {
+			found, ok = speaker{name: a.span(np{k, e}).In(a.text)}, true
+		}
+	}
+	return found, ok
 }
 
 // pronounOnly reports whether the draft's speaker name is a bare pronoun.
