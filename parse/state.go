@@ -1,0 +1,304 @@
+package parse
+
+import (
+	"strings"
+
+	"github.com/dateline-news/dateline/internal/perceptron"
+)
+
+// node is what the features know of one word: hashes of its form, tags
+// and their combinations.
+type node struct {
+	w, p, u, wp uint64
+}
+
+// state is a configuration of the arc-hybrid system. Words are 0..n-1;
+// n is the root, which sits at the end of the buffer.
+type state struct {
+	n     int
+	nodes []node // n+2: the words, the root, then a padding node
+	stack []int
+	b     int // front of the buffer; n when only the root is left
+
+	head []int // n+1
+	rel  []int // 1-based relation, 0 for none
+	// leftmost, second leftmost, rightmost, second rightmost children; -1 for none
+	l1, l2, r1, r2 []int
+	punct          []int    // punct[i]: punctuation marks among words 0..i-1
+	nl, nr         []int    // number of left and right children
+	lset, rset     []uint64 // sets of relations of left and right children
+}
+
+func newState(words []Word, _ int) *state {
+	n := len(words)
+	st := &state{n: n, b: 0}
+	st.nodes = make([]node, n+2)
+	for i, w := range words {
+		lw := strings.ToLower(w.Form)
+		nd := &st.nodes[i]
+		nd.w = perceptron.Hash(lw)
+		nd.p = perceptron.Hash(w.XPOS)
+		nd.u = perceptron.Hash(w.UPOS)
+		nd.wp = perceptron.Mix(nd.w, nd.p)
+	}
+	st.nodes[n] = node{w: 3, p: 3, u: 3, wp: 3}   // root
+	st.nodes[n+1] = node{w: 5, p: 5, u: 5, wp: 5} // nothing
+	m := n + 1
+	ints := make([]int, 7*m)
+	st.head, st.rel = ints[0:m], ints[m:2*m]
+	st.l1, st.l2, st.r1, st.r2 = ints[2*m:3*m], ints[3*m:4*m], ints[4*m:5*m], ints[5*m:6*m]
+	for i := range m {
+		st.head[i] = -1
+		st.l1[i], st.l2[i], st.r1[i], st.r2[i] = -1, -1, -1, -1
+	}
+	nn := make([]int, 2*m)
+	st.nl, st.nr = nn[:m], nn[m:]
+	sets := make([]uint64, 2*m)
+	st.lset, st.rset = sets[:m], sets[m:]
+	st.stack = make([]int, 0, 16)
+	return st
+}
+
+func (st *state) done() bool { return len(st.stack) == 0 && st.b >= st.n }
+
+func (st *state) legal(ok *[nTrans]bool) {
+	k := len(st.stack)
+	ok[shift] = st.b < st.n
+	ok[left] = k > 0 && (st.b < st.n || k == 1)
+	ok[right] = k > 1
+}
+
+// arc returns the dependent and head of the arc transition t builds.
+func (st *state) arc(t int) (d, h int) {
+	k := len(st.stack)
+	d = st.stack[k-1]
+	if t == left {
+		return d, st.b
+	}
+	return d, st.stack[k-2]
+}
+
+func (st *state) apply(t, rel int) {
+	if t == shift {
+		st.stack = append(st.stack, st.b)
+		st.b++
+		return
+	}
+	d, h := st.arc(t)
+	st.stack = st.stack[:len(st.stack)-1]
+	st.head[d], st.rel[d] = h, rel
+	bit := uint64(1) << (min(rel, 63))
+	if d < h {
+		st.nl[h]++
+		st.lset[h] |= bit
+		// left children arrive right to left in arc-hybrid for b0, but
+		// keep the two outermost either way
+		switch {
+		case st.l1[h] < 0 || d < st.l1[h]:
+			st.l2[h], st.l1[h] = st.l1[h], d
+		case st.l2[h] < 0 || d < st.l2[h]:
+			st.l2[h] = d
+		}
+	} else {
+		st.nr[h]++
+		st.rset[h] |= bit
+		switch {
+		case st.r1[h] < 0 || d > st.r1[h]:
+			st.r2[h], st.r1[h] = st.r1[h], d
+		case st.r2[h] < 0 || d > st.r2[h]:
+			st.r2[h] = d
+		}
+	}
+}
+
+// pad is the index of the padding node.
+func (st *state) pad() int { return st.n + 1 }
+
+func (st *state) s(i int) int {
+	k := len(st.stack)
+	if i < k {
+		return st.stack[k-1-i]
+	}
+	return st.pad()
+}
+
+func (st *state) buf(i int) int {
+	if j := st.b + i; j <= st.n {
+		return j
+	}
+	return st.pad()
+}
+
+func (st *state) child(c []int, i int) int {
+	if i > st.n || c[i] < 0 {
+		return st.pad()
+	}
+	return c[i]
+}
+
+func (st *state) relOf(i int) uint64 {
+	if i > st.n {
+		return 0
+	}
+	return uint64(st.rel[i])
+}
+
+func (st *state) count(c []int, i int) uint64 {
+	if i > st.n {
+		return 0
+	}
+	return uint64(min(c[i], 5)) + 1
+}
+
+func (st *state) set(c []uint64, i int) uint64 {
+	if i > st.n {
+		return 0
+	}
+	return c[i]
+}
+
+func dist(a, b int) uint64 {
+	d := b - a
+	if d < 0 {
+		d = -d
+	}
+	switch {
+	case d <= 4:
+		return uint64(d)
+	case d <= 6:
+		return 5
+	case d <= 9:
+		return 6
+	case d <= 15:
+		return 7
+	}
+	return 8
+}
+
+// between returns how many punctuation marks lie strictly between words
+// a < b, capped at 3; 4 when a is missing.
+func (st *state) between(a, b int) uint64 {
+	if a > st.n || b > st.n {
+		return 4
+	}
+	return uint64(min(st.punct[b]-st.punct[a+1], 3))
+}
+
+// features appends the transition features of the state.
+func (st *state) features(f []uint64) []uint64 {
+	mix := perceptron.Mix
+	m2 := func(t, a, b uint64) uint64 { return mix(mix(t, a), b) }
+	m3 := func(t, a, b, c uint64) uint64 { return mix(mix(mix(t, a), b), c) }
+	i0, i1, i2 := st.s(0), st.s(1), st.s(2)
+	j0, j1, j2 := st.buf(0), st.buf(1), st.buf(2)
+	N := st.nodes
+	s0, s1, s2 := &N[i0], &N[i1], &N[i2]
+	b0, b1, b2 := &N[j0], &N[j1], &N[j2]
+	s0l1, s0l2 := st.child(st.l1, i0), st.child(st.l2, i0)
+	s0r1, s0r2 := st.child(st.r1, i0), st.child(st.r2, i0)
+	s1l1, s1r1, s1r2 := st.child(st.l1, i1), st.child(st.r1, i1), st.child(st.r2, i1)
+	b0l1, b0l2 := st.child(st.l1, j0), st.child(st.l2, j0)
+	d := dist(i0, j0)
+	if i0 == st.pad() {
+		d = 9
+	}
+	d1 := dist(i1, i0)
+	if i1 == st.pad() {
+		d1 = 9
+	}
+	// the words right after s0 and right before b0
+	a0, z0 := st.pad(), st.pad()
+	if i0 < st.n {
+		a0 = i0 + 1
+	}
+	if j0 > 0 && j0 <= st.n {
+		z0 = j0 - 1
+	}
+	f = append(f,
+		1,
+		mix(2, s0.w), mix(3, s0.p), mix(4, s0.wp), mix(5, s0.u),
+		mix(6, s1.w), mix(7, s1.p), mix(8, s1.wp),
+		mix(9, b0.w), mix(10, b0.p), mix(11, b0.wp), mix(12, b0.u),
+		mix(13, b1.w), mix(14, b1.p), mix(15, b1.wp),
+		mix(16, b2.w), mix(17, b2.p), mix(18, s2.p),
+		m2(19, s0.wp, b0.wp), m2(20, s0.wp, b0.w), m2(21, s0.w, b0.wp),
+		m2(22, s0.wp, b0.p), m2(23, s0.p, b0.wp), m2(24, s0.w, b0.w),
+		m2(25, s0.p, b0.p), m2(26, b0.p, b1.p),
+		m2(27, s1.wp, s0.wp), m2(28, s1.w, s0.w), m2(29, s1.p, s0.p),
+		m2(30, s1.p, s0.w), m2(31, s1.w, s0.p),
+		m3(32, b0.p, b1.p, b2.p), m3(33, s0.p, b0.p, b1.p), m3(34, s1.p, s0.p, b0.p),
+		m3(35, s0.p, N[s0l1].p, b0.p), m3(36, s0.p, N[s0r1].p, b0.p), m3(37, s0.p, b0.p, N[b0l1].p),
+		m3(38, s2.p, s1.p, s0.p), m3(39, s1.p, N[s1r1].p, s0.p), m3(40, s1.p, s0.p, N[s0r1].p),
+		m3(41, s1.p, s0.p, N[s0l1].p),
+		m2(42, s0.w, d), m2(43, s0.p, d), m2(44, b0.w, d), m2(45, b0.p, d),
+		m3(46, s0.w, b0.w, d), m3(47, s0.p, b0.p, d),
+		m3(48, s1.p, s0.p, d1), m3(49, s1.w, s0.w, d1),
+		m2(50, s0.w, st.count(st.nr, i0)), m2(51, s0.p, st.count(st.nr, i0)),
+		m2(52, s0.w, st.count(st.nl, i0)), m2(53, s0.p, st.count(st.nl, i0)),
+		m2(54, b0.w, st.count(st.nl, j0)), m2(55, b0.p, st.count(st.nl, j0)),
+		m2(56, s1.p, st.count(st.nr, i1)), m2(57, s1.p, st.count(st.nl, i1)),
+		mix(58, N[s0l1].w), mix(59, N[s0l1].p), mix(60, st.relOf(s0l1)),
+		mix(61, N[s0r1].w), mix(62, N[s0r1].p), mix(63, st.relOf(s0r1)),
+		mix(64, N[b0l1].w), mix(65, N[b0l1].p), mix(66, st.relOf(b0l1)),
+		mix(67, N[s1r1].w), mix(68, N[s1r1].p), mix(69, st.relOf(s1r1)),
+		mix(70, st.relOf(s1l1)),
+		mix(71, N[s0l2].w), mix(72, N[s0l2].p), mix(73, st.relOf(s0l2)),
+		mix(74, N[s0r2].w), mix(75, N[s0r2].p), mix(76, st.relOf(s0r2)),
+		mix(77, N[b0l2].w), mix(78, N[b0l2].p), mix(79, st.relOf(b0l2)),
+		m3(80, s0.p, st.relOf(s0l1), st.relOf(s0l2)),
+		m3(81, s0.p, st.relOf(s0r1), st.relOf(s0r2)),
+		m3(82, b0.p, st.relOf(b0l1), st.relOf(b0l2)),
+		m3(83, s1.p, st.relOf(s1r1), st.relOf(s1r2)),
+		m2(84, s0.w, st.set(st.rset, i0)), m2(85, s0.p, st.set(st.rset, i0)),
+		m2(86, s0.w, st.set(st.lset, i0)), m2(87, s0.p, st.set(st.lset, i0)),
+		m2(88, b0.w, st.set(st.lset, j0)), m2(89, b0.p, st.set(st.lset, j0)),
+		m2(90, s1.p, st.set(st.rset, i1)),
+		m3(91, s0.p, N[a0].p, b0.p), m3(92, s0.p, N[z0].p, b0.p),
+		m2(93, N[a0].w, s0.p), m2(94, N[z0].w, b0.p),
+		m3(95, s0.u, b0.u, s1.u), m3(96, s0.w, b0.p, b1.p),
+		m3(97, s1.p, N[s1r1].p, N[s1r2].p), mix(98, uint64(min(len(st.stack), 6))),
+		m3(99, s0.p, b0.p, st.between(i0, j0)), m3(100, s1.p, s0.p, st.between(i1, i0)),
+		m3(101, s0.w, b0.p, st.between(i0, j0)),
+	)
+	return f
+}
+
+// labelFeatures appends the features that choose the relation of the arc
+// from head h to dependent d.
+func (st *state) labelFeatures(f []uint64, d, h int) []uint64 {
+	mix := perceptron.Mix
+	m2 := func(t, a, b uint64) uint64 { return mix(mix(t, a), b) }
+	m3 := func(t, a, b, c uint64) uint64 { return mix(mix(mix(t, a), b), c) }
+	N := st.nodes
+	D, H := &N[d], &N[h]
+	dir := uint64(1)
+	if d > h {
+		dir = 2
+	}
+	dd := dist(d, h)
+	dl1, dl2, dr1 := st.child(st.l1, d), st.child(st.l2, d), st.child(st.r1, d)
+	hl1, hr1 := st.child(st.l1, h), st.child(st.r1, h)
+	prev, next := st.pad(), st.pad()
+	if d > 0 {
+		prev = d - 1
+	}
+	if d+1 < st.n {
+		next = d + 1
+	}
+	f = append(f,
+		1,
+		mix(2, D.w), mix(3, D.p), mix(4, D.wp), mix(5, D.u),
+		mix(6, H.w), mix(7, H.p), mix(8, H.wp), mix(9, H.u),
+		m3(10, D.p, H.p, dir), m3(11, D.w, H.p, dir), m3(12, D.p, H.w, dir), m3(13, D.w, H.w, dir),
+		m3(14, D.u, H.u, dir), m3(15, D.p, H.p, dd), mix(16, dir),
+		m2(17, D.p, st.lset[d]), m2(18, D.p, st.rset[d]), m3(19, D.p, st.lset[d], st.rset[d]),
+		m3(20, D.p, N[dl1].w, H.p), m3(21, D.p, N[dl1].w, dir), mix(22, N[dl1].w), m2(23, N[dl1].w, N[dl2].w),
+		m2(24, D.p, st.relOf(dl1)), m2(25, D.p, st.relOf(dr1)), m2(26, N[dr1].w, D.p),
+		m3(27, H.p, st.lset[h], D.p), m3(28, H.p, st.rset[h], D.p), m3(29, H.w, st.lset[h], dir),
+		m3(30, D.p, N[hl1].p, H.p), m3(31, D.p, N[hr1].p, H.p),
+		m3(32, N[prev].p, D.p, H.p), m3(33, N[next].p, D.p, H.p), m2(34, N[prev].w, D.p),
+		m2(35, D.w, dir), m3(36, D.p, st.count(st.nl, d), st.count(st.nr, d)),
+		m3(37, D.u, H.u, st.lset[d]), m2(38, H.w, D.p),
+	)
+	return f
+}

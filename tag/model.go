@@ -1,0 +1,227 @@
+package tag
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/dateline-news/dateline/data"
+	"github.com/dateline-news/dateline/internal/perceptron"
+)
+
+// Files of a tagger model inside a model folder.
+const (
+	WeightsFile = "tagger.gz"        // perceptron weights
+	LexFile     = "tagger-lex.gz"    // labels, tag dictionary, features, lemmas
+	WordNetFile = "lemma-wordnet.gz" // WordNet exceptions and lemma index
+)
+
+// New returns the tagger shipped inside the binary.
+func New() (*Tagger, error) {
+	sub, err := fs.Sub(data.Models, "models")
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	return Load(sub)
+}
+
+// Load reads a tagger from the model folder fsys.
+func Load(fsys fs.FS) (*Tagger, error) {
+	f, err := fsys.Open(WeightsFile)
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	defer f.Close()
+	m, err := perceptron.Read(bufio.NewReaderSize(f, 1<<16))
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	t := &Tagger{model: m, dict: map[string]int{}, amb: map[string]uint64{}, feats: map[string]string{}, cands: map[string][]int{},
+		lem: &Lemmatizer{table: map[string]string{}}}
+	lex, err := readGzip(fsys, LexFile)
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	if err := t.parseLex(lex); err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	if len(t.labels) != m.Classes || len(t.open) == 0 {
+		return nil, fmt.Errorf("load tagger: %d labels for %d classes", len(t.labels), m.Classes)
+	}
+	wn, err := readGzip(fsys, WordNetFile)
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	if t.lem.exc, t.lem.index, err = parseWordNet(wn); err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	return t, nil
+}
+
+func readGzip(fsys fs.FS, name string) (string, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	b, err := io.ReadAll(gz)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	return string(b), nil
+}
+
+// Save writes the tagger's files into dir.
+func (t *Tagger) Save(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("save tagger: %w", err)
+	}
+	var w bytes.Buffer
+	if err := t.model.Write(&w, 0.05, 1.0/64); err != nil {
+		return fmt.Errorf("save tagger: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, WeightsFile), w.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("save tagger: %w", err)
+	}
+	if err := writeGzip(filepath.Join(dir, LexFile), t.writeLex); err != nil {
+		return fmt.Errorf("save tagger: %w", err)
+	}
+	wn := func(w io.Writer) error { return writeWordNet(w, t.lem.exc, t.lem.index) }
+	if err := writeGzip(filepath.Join(dir, WordNetFile), wn); err != nil {
+		return fmt.Errorf("save tagger: %w", err)
+	}
+	return nil
+}
+
+func writeGzip(path string, write func(io.Writer) error) error {
+	var b bytes.Buffer
+	gz, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	if err := write(gz); err != nil {
+		return err
+	}
+	if err := gz.Close(); err != nil {
+		return err
+	}
+	return os.WriteFile(path, b.Bytes(), 0o644)
+}
+
+// writeLex writes the sections "#labels", "#dict", "#amb", "#feats" and
+// "#lemmas", tab-separated, in sorted order.
+func (t *Tagger) writeLex(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "#labels\n")
+	for _, l := range t.labels {
+		fmt.Fprintf(bw, "%s\t%s\t%s\n", l.UPOS, l.XPOS, l.Feats)
+	}
+	fmt.Fprintf(bw, "#dict\n")
+	for _, k := range sortedKeys(t.dict) {
+		fmt.Fprintf(bw, "%s\t%d\n", k, t.dict[k])
+	}
+	fmt.Fprintf(bw, "#amb\n")
+	for _, k := range sortedKeys(t.amb) {
+		fmt.Fprintf(bw, "%s\t%x\t%s\n", k, t.amb[k], ints(t.cands[k]))
+	}
+	fmt.Fprintf(bw, "#open\n%s\n", ints(t.open))
+	fmt.Fprintf(bw, "#feats\n")
+	for _, k := range sortedKeys(t.feats) {
+		fmt.Fprintf(bw, "%s\t%s\n", k, t.feats[k])
+	}
+	fmt.Fprintf(bw, "#lemmas\n")
+	for _, k := range sortedKeys(t.lem.table) {
+		fmt.Fprintf(bw, "%s\t%s\n", k, t.lem.table[k])
+	}
+	return bw.Flush()
+}
+
+func (t *Tagger) parseLex(text string) error {
+	sec := ""
+	for line := range strings.SplitSeq(text, "\n") {
+		if line == "" {
+			continue
+		}
+		if strings.HasPrefix(line, "#") && !strings.Contains(line, "\t") {
+			sec = line[1:]
+			continue
+		}
+		f := strings.Split(line, "\t")
+		bad := fmt.Errorf("lexicon: bad %s line %q", sec, line)
+		switch sec {
+		case "labels":
+			if len(f) != 3 {
+				return bad
+			}
+			t.labels = append(t.labels, label{UPOS: f[0], XPOS: f[1], Feats: f[2]})
+		case "dict":
+			y, err := strconv.Atoi(f[len(f)-1])
+			if len(f) != 2 || err != nil || y < 0 || y >= len(t.labels) {
+				return bad
+			}
+			t.dict[f[0]] = y
+		case "amb":
+			if len(f) != 3 {
+				return bad
+			}
+			h, err := strconv.ParseUint(f[1], 16, 64)
+			cs, err2 := t.parseInts(f[2])
+			if err != nil || err2 != nil {
+				return bad
+			}
+			t.amb[f[0]] = h
+			t.cands[f[0]] = cs
+		case "open":
+			cs, err := t.parseInts(f[0])
+			if err != nil || len(cs) == 0 {
+				return bad
+			}
+			t.open = cs
+		case "feats":
+			if len(f) != 3 {
+				return bad
+			}
+			t.feats[f[0]+"\t"+f[1]] = f[2]
+		case "lemmas":
+			if len(f) != 3 {
+				return bad
+			}
+			t.lem.table[f[0]+"\t"+f[1]] = f[2]
+		default:
+			return bad
+		}
+	}
+	return nil
+}
+
+func ints(a []int) string {
+	var b strings.Builder
+	for i, x := range a {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Itoa(x))
+	}
+	return b.String()
+}
+
+// parseInts reads a comma-separated list of labels.
+func (t *Tagger) parseInts(s string) ([]int, error) {
+	var out []int
+	for f := range strings.SplitSeq(s, ",") {
+		y, err := strconv.Atoi(f)
+		if err != nil || y < 0 || y >= len(t.labels) {
+			return nil, fmt.Errorf("bad label %q", f)
+		}
+		out = append(out, y)
+	}
+	return out, nil
+}

@@ -1,0 +1,299 @@
+package tag
+
+import (
+	"context"
+
+	"github.com/dateline-news/dateline"
+	"github.com/dateline-news/dateline/internal/perceptron"
+)
+
+// Word is one word of a training or tagged sentence.
+type Word struct {
+	Form  string
+	UPOS  string
+	XPOS  string
+	Lemma string
+	Feats string
+}
+
+// label is one class of the tagger: a UPOS with its XPOS.
+type label struct {
+	UPOS, XPOS, Feats string // Feats: the features most often seen with the label
+}
+
+// Tagger tags, lemmatises and adds features to words. It is safe for
+// concurrent use once built.
+type Tagger struct {
+	model  *perceptron.Model
+	labels []label
+	dict   map[string]int    // normalised word → label, frequent unambiguous words
+	amb    map[string]uint64 // normalised word → ambiguity class
+	cands  map[string][]int  // normalised word → the labels it had in training
+	open   []int             // labels of rare words: the candidates for unknown ones
+	feats  map[string]string // normalised word + "\t" + label → features
+	lem    *Lemmatizer
+}
+
+// Annotate tags every sentence of doc, filling Token.POS, Tag, Lemma and
+// Feats.
+func (t *Tagger) Annotate(ctx context.Context, doc *dateline.Document) error {
+	var forms []string
+	var out []Word
+	for _, s := range doc.Sentences {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r := s.Tokens
+		if r.Start < 0 || r.End > len(doc.Tokens) || r.Start >= r.End {
+			continue
+		}
+		forms = forms[:0]
+		for _, tk := range doc.Tokens[r.Start:r.End] {
+			forms = append(forms, tk.Text)
+		}
+		out = t.Tag(forms, out[:0])
+		for i, w := range out {
+			tk := &doc.Tokens[r.Start+i]
+			tk.POS, tk.Tag, tk.Lemma, tk.Feats = w.UPOS, w.XPOS, w.Lemma, w.Feats
+		}
+	}
+	return nil
+}
+
+// Tag tags one sentence of forms, appending a Word for each to out.
+func (t *Tagger) Tag(forms []string, out []Word) []Word {
+	toks := t.prepare(forms)
+	feats := make([]uint64, 0, 64)
+	scores := make([]float32, len(t.labels))
+	p1, p2 := -1, -2
+	for i := range toks {
+		y, ok := t.dict[toks[i].norm]
+		if !ok {
+			y = t.predict(toks, i, p1, p2, &feats, scores)
+		}
+		l := t.labels[y]
+		w := Word{Form: forms[i], UPOS: l.UPOS, XPOS: l.XPOS}
+		w.Lemma = t.lem.Lemma(forms[i], toks[i].norm, l.XPOS)
+		w.Feats = t.featsOf(toks[i].norm, y)
+		out = append(out, w)
+		p2, p1 = p1, y
+	}
+	return out
+}
+
+// predict scores the candidate labels of word i given the two labels
+// before it.
+func (t *Tagger) predict(toks []tok, i, p1, p2 int, feats *[]uint64, scores []float32) int {
+	*feats = t.features((*feats)[:0], toks, i, p1, p2)
+	cands := t.cands[toks[i].norm]
+	if cands == nil {
+		cands = t.open
+	}
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	for _, c := range cands {
+		scores[c] = 0
+	}
+	t.model.ScoreSome(*feats, cands, scores)
+	return perceptron.BestOf(scores, cands)
+}
+
+func (t *Tagger) featsOf(norm string, y int) string {
+	if f, ok := t.feats[norm+"\t"+itoa(y)]; ok {
+		return f
+	}
+	return t.labels[y].Feats
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+// tok holds the precomputed hashes of one word.
+type tok struct {
+	norm              string
+	w, cased          uint64
+	s1, s2, s3, s4    uint64
+	p1, p2, p3        uint64
+	shape, amb, flags uint64
+	title             uint64 // 2 when most words of the sentence are capitalised
+}
+
+func (t *Tagger) prepare(forms []string) []tok {
+	toks := make([]tok, len(forms))
+	for i, f := range forms {
+		n := Norm(f)
+		k := &toks[i]
+		k.norm = n
+		k.w = perceptron.Hash(n)
+		k.cased = perceptron.Hash(straight(f))
+		k.s1 = perceptron.Hash(suffix(n, 1))
+		k.s2 = perceptron.Hash(suffix(n, 2))
+		k.s3 = perceptron.Hash(suffix(n, 3))
+		k.s4 = perceptron.Hash(suffix(n, 4))
+		k.p1 = perceptron.Hash(prefix(n, 1))
+		k.p2 = perceptron.Hash(prefix(n, 2))
+		k.p3 = perceptron.Hash(prefix(n, 3))
+		k.shape = perceptron.Hash(shape(f))
+		k.amb = t.amb[n]
+		var fl uint64
+		if i == 0 {
+			fl |= 1
+		}
+		for j := 0; j < len(f); j++ {
+			switch c := f[j]; {
+			case c >= '0' && c <= '9':
+				fl |= 2
+			case c == '-':
+				fl |= 4
+			case c >= 'A' && c <= 'Z' && j == 0:
+				fl |= 8
+			}
+		}
+		k.flags = fl
+	}
+	// headlines and titles capitalise most words: a cue against PROPN
+	caps, words := 0, 0
+	for _, f := range forms {
+		if f == "" {
+			continue
+		}
+		c := f[0]
+		if c >= 'A' && c <= 'Z' {
+			caps++
+			words++
+		} else if c >= 'a' && c <= 'z' {
+			words++
+		}
+	}
+	title := uint64(1)
+	if words >= 3 && 10*caps >= 6*words {
+		title = 2
+	}
+	for i := range toks {
+		toks[i].title = title
+	}
+	return toks
+}
+
+var padTok = tok{w: 11, cased: 11, s3: 11, shape: 11, amb: 11}
+
+func at(toks []tok, i int) *tok {
+	if i < 0 || i >= len(toks) {
+		return &padTok
+	}
+	return &toks[i]
+}
+
+// Feature templates of the tagger.
+const (
+	fBias uint64 = iota + 1
+	fW
+	fCased
+	fS1
+	fS2
+	fS3
+	fS4
+	fP1
+	fP2
+	fP3
+	fShape
+	fFlags
+	fT1
+	fT2
+	fT1T2
+	fT1W
+	fWm1
+	fS3m1
+	fWm2
+	fWp1
+	fS3p1
+	fWp2
+	fS3p2
+	fAmb
+	fAmbP1
+	fAmbP2
+	fAmbM1
+	fT1Amb
+	fAmbAmbP1
+	fWWp1
+	fWm1W
+	fShapeP1
+	fShapeM1
+	fT1S3
+	fWAmbP1
+	fT2T1Amb
+	fTitleShape
+	fTitleW
+	fCasedM1
+	fCasedP1
+	fShape3
+	fT1Shape
+	fS3Shape
+)
+
+func (t *Tagger) features(f []uint64, toks []tok, i, p1, p2 int) []uint64 {
+	mix := perceptron.Mix
+	k, m1, m2, n1, n2 := &toks[i], at(toks, i-1), at(toks, i-2), at(toks, i+1), at(toks, i+2)
+	t1, t2 := uint64(p1+3), uint64(p2+3)
+	f = append(f,
+		fBias,
+		mix(fW, k.w),
+		mix(fCased, k.cased),
+		mix(fS1, k.s1),
+		mix(fS2, k.s2),
+		mix(fS3, k.s3),
+		mix(fS4, k.s4),
+		mix(fP1, k.p1),
+		mix(fP2, k.p2),
+		mix(fP3, k.p3),
+		mix(fShape, k.shape),
+		mix(fFlags, k.flags),
+		mix(fT1, t1),
+		mix(fT2, t2),
+		mix(mix(fT1T2, t1), t2),
+		mix(mix(fT1W, t1), k.w),
+		mix(fWm1, m1.w),
+		mix(fS3m1, m1.s3),
+		mix(fWm2, m2.w),
+		mix(fWp1, n1.w),
+		mix(fS3p1, n1.s3),
+		mix(fWp2, n2.w),
+		mix(fS3p2, n2.s3),
+		mix(fAmb, k.amb),
+		mix(fAmbP1, n1.amb),
+		mix(fAmbP2, n2.amb),
+		mix(fAmbM1, m1.amb),
+		mix(mix(fT1Amb, t1), k.amb),
+		mix(mix(fAmbAmbP1, k.amb), n1.amb),
+		mix(mix(fWWp1, k.w), n1.w),
+		mix(mix(fWm1W, m1.w), k.w),
+		mix(fShapeP1, n1.shape),
+		mix(fShapeM1, m1.shape),
+		mix(mix(fT1S3, t1), k.s3),
+		mix(mix(fWAmbP1, k.w), n1.amb),
+		mix(mix(mix(fT2T1Amb, t2), t1), k.amb),
+		mix(mix(fTitleShape, k.title), k.shape),
+		mix(mix(fTitleW, k.title), k.w),
+		mix(fCasedM1, m1.cased),
+		mix(fCasedP1, n1.cased),
+		mix(mix(mix(fShape3, m1.shape), k.shape), n1.shape),
+		mix(mix(fT1Shape, t1), k.shape),
+		mix(mix(fS3Shape, k.s3), k.shape),
+	)
+	return f
+}
+
+// Lemma returns the lemma of form tagged xpos.
+func (t *Tagger) Lemma(form, xpos string) string { return t.lem.Lemma(form, Norm(form), xpos) }
