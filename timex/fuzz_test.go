@@ -2,6 +2,7 @@ package timex
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -60,6 +61,32 @@ func FuzzRecognise(f *testing.F) {
 		}
 		if doc.Date == nil {
 			t.Fatal("no document date record")
+		}
+	})
+}
+
+// FuzzReadGold checks that the evaluation reader never panics and that
+// what it accepts has spans inside the text.
+func FuzzReadGold(f *testing.F) {
+	f.Add(`{"id":"a","dct":"2019-05-05","text":"on Sunday","timexes":[{"start":3,"end":9,"text":"Sunday","type":"DATE","value":"2019-05-05"}]}`)
+	f.Add(`{"id":"b","text":"x","timexes":[{"start":0,"end":5}]}` + "\n\n{}")
+	f.Fuzz(func(t *testing.T, s string) {
+		docs, err := ReadGold(strings.NewReader(s))
+		if err != nil {
+			return
+		}
+		for _, d := range docs {
+			n := utf8.RuneCountInString(d.Text)
+			for _, x := range d.Timexes {
+				if x.Start < 0 || x.End > n || x.Start >= x.End {
+					t.Fatalf("accepted span [%d,%d) in %d code points", x.Start, x.End, n)
+				}
+			}
+			var sc Scores
+			sc.Add(d.ID, d.Timexes, d.Timexes, d.Types)
+			if sc.Strict != len(d.Timexes) {
+				t.Fatalf("gold against itself: %d strict of %d", sc.Strict, len(d.Timexes))
+			}
 		}
 	})
 }

@@ -1,0 +1,56 @@
+package timex
+
+import (
+	"context"
+	"testing"
+
+	"github.com/dateline-news/dateline/conllu"
+	"github.com/dateline-news/dateline/internal/shared"
+)
+
+// TestGUMDev scores the stage against the date markup of the GUM
+// development files: a floor on recall-minded figures, since GUM's
+// conventions differ from TimeML (see docs/time.md).
+func TestGUMDev(t *testing.T) {
+	var s Scores
+	for _, f := range []string{"en_gum-ccby-dev.conllu.gz", "en_gum-ccbysa-dev.conllu.gz"} {
+		sents, err := conllu.ReadFile(shared.Path(t, "data/ud-english-gum/"+f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs := GoldFromGUM(sents)
+		if len(docs) == 0 {
+			t.Fatalf("%s: no documents", f)
+		}
+		if err := New().Evaluate(context.Background(), docs, &s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, sr, sf := s.StrictPRF()
+	_, rr, rf := s.RelaxedPRF()
+	_, _, vf := s.ValuePRF()
+	t.Logf("GUM dev: %d gold, %d system; strict R %.1f F1 %.1f; relaxed R %.1f F1 %.1f; value F1 %.1f",
+		s.Gold, s.System, sr, sf, rr, rf, vf)
+	if rr < 80 || rf < 65 {
+		t.Errorf("relaxed recall %.1f, F1 %.1f: want >= 80 and >= 65", rr, rf)
+	}
+}
+
+func TestGoldFromGUM(t *testing.T) {
+	s := &conllu.Sentence{
+		Comments: []string{"newdoc id = d1", "meta::dateCreated = 2006-02-23", "text = It rained this week."},
+		Words: []conllu.Word{
+			{ID: 1, Form: "It"}, {ID: 2, Form: "rained"},
+			{ID: 3, Form: "this", Misc: `XML=<date from:::"2006-02-19" to:::"2006-02-26">`},
+			{ID: 4, Form: "week", Misc: "SpaceAfter=No|XML=</date>"}, {ID: 5, Form: "."},
+		},
+	}
+	docs := GoldFromGUM([]*conllu.Sentence{s})
+	if len(docs) != 1 || docs[0].DCT != "2006-02-23" || len(docs[0].Timexes) != 1 {
+		t.Fatalf("got %+v", docs)
+	}
+	g := docs[0].Timexes[0]
+	if g.Text != "this week" || g.Start != 10 || g.End != 19 || g.Value != "2006-02-19/2006-02-26" {
+		t.Errorf("got %+v", g)
+	}
+}
