@@ -8,7 +8,8 @@ import (
 )
 
 // Segmenter splits Document.Text into sentences and tokens. Its fields may
-// be changed after [New] and before the first call to Annotate.
+// be changed after [New] and before the first call to Annotate, which is
+// safe for concurrent use on different documents.
 type Segmenter struct {
 	// MaxTokens is the hard maximum of tokens in one sentence: a longer
 	// sentence is cut, preferably after a comma or semicolon, and the cut is

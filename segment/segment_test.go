@@ -346,3 +346,22 @@ func checkInvariants(t testing.TB, doc *dateline.Document) {
 		t.Fatalf("sentences cover %d of %d tokens", next, len(doc.Tokens))
 	}
 }
+
+func TestConcurrent(t *testing.T) {
+	seg := New()
+	text := benchText(20_000)
+	want := len(segmentText(t, text).Tokens)
+	done := make(chan int)
+	for range 4 {
+		go func() {
+			doc := &dateline.Document{Text: text}
+			seg.Annotate(context.Background(), doc)
+			done <- len(doc.Tokens)
+		}()
+	}
+	for range 4 {
+		if got := <-done; got != want {
+			t.Errorf("concurrent run: %d tokens, want %d", got, want)
+		}
+	}
+}
