@@ -112,7 +112,10 @@ func (a *analysis) coordinated(at, para int) np {
 	if !a.outside(k, para) || a.ws[k].low != "and" && a.ws[k].low != "but" {
 		return np{1, 0}
 	}
-	for k--; a.outside(k, para) && !a.ws[k].stop && at-k < 25; k-- {
+	for k--; k >= 0 && a.ws[k].para == para && !a.ws[k].stop && at-k < 25; k-- {
+		if a.ws[k].seg >= 0 {
+			continue // "dismissed the warning as "hysteria" and accused"
+		}
 		if a.ws[k].isPunct() && a.ws[k].low != "," {
 			break
 		}
