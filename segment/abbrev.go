@@ -40,7 +40,7 @@ Amb. Ald. Messrs. Mme. Mlle. Gens. Sens. Reps. Govs. Sr.Lt. Lt.Col. Lt.Gen. Maj.
 Rt. vs. VS. Vs. v. e.g. E.g. E.G. i.e. I.e. I.E. cf. Cf. viz.
 No. Nos. pp. Fig. fig. Figs. Vol. vol. Ch. ch. Sec. approx. Approx. ca.
 Mssrs. Op. Nr. Sq. Mgr. Adj. Adv. Def. Comm. Dept. Univ. Assoc. Asst. Inst. Dist. Ave. Blvd.
-Rd. Hwy. Pl. Ste. Sts. P.S. PS. Drs. Profs. Bldg. Cong. Corp.Sec. Gov.Gen. Ref. ref. tel. Tel. ext. Ext. ed. eds. Mx.`
+Rd. Hwy. Pl. Ste. Sts. pop. Pop. st. P.S. PS. Drs. Profs. Bldg. Cong. Corp.Sec. Gov.Gen. Ref. ref. tel. Tel. ext. Ext. ed. eds. Mx.`
 
 // months lists abbreviated month names, which stand before day numbers.
 const months = `Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. JAN. FEB. MAR. APR. JUN.
@@ -52,7 +52,7 @@ const mayEnd = `Inc. Ltd. Co. Corp. Bros. Jr. Sr. etc. al. Assn. Intl. Int'l. Co
 Ala. Ariz. Ark. Calif. Colo. Conn. Fla. Ga. Kan. Kans. Ky. Md. Mich. Minn. Mont. Neb. Nebr.
 Nev. Okla. Tenn. Tex. Vt. Va. Wis. Wisc. Wyo. Yorks. Lancs. mins. hr. hrs. yr. yrs. mos. sq. ft.
 oz. lb. lbs. kg. km. cm. mm. qt. doz. dept. est. govt. Govt. misc. Misc. Tue. Tues. Thu. Thur.
-Thurs. Fri. Gov't. gov't.`
+Thurs. Fri. Sat. Gov't. gov't. Ont. Que. Alta. Sask. Nfld.`
 
 // sentenceOpeners are words that usually start a sentence: after an
 // abbreviation that may end one ("Inc."), they mark that it did.

@@ -208,7 +208,7 @@ func (t *tokenizer) chunk(s, e int) {
 			}
 			t.emit(s, s+1)
 			s++
-		case '(', '[', '{', '"', ',', ';', ')', ']', '}', '%', '&', '|', '+', '^':
+		case '(', '[', '{', '"', ',', ';', ')', ']', '}', '%', '&', '|', '+':
 			t.emit(s, s+1)
 			s++
 		case '<', '>', '$', '\\':
@@ -231,7 +231,7 @@ func (t *tokenizer) chunk(s, e int) {
 				goto core // -5, .5
 			}
 			s = t.emitRun(s, e, c)
-		case '`', '*', '=', '~', '!', '?', '_', '/':
+		case '`', '*', '=', '~', '!', '?', '_', '/', '^':
 			s = t.emitRun(s, e, c)
 		default:
 			goto core
@@ -240,6 +240,10 @@ func (t *tokenizer) chunk(s, e int) {
 core:
 	if s >= e {
 		return
+	}
+	if st := emailStart(text[s:e]); st > 0 && isURL(text[s+st:e]) {
+		t.core(s, s+st) // `"Ruth"<ruth@bbc.co.uk>`
+		s += st
 	}
 	if isURL(text[s:e]) {
 		e = t.peelTail(s, e, true)
@@ -294,6 +298,27 @@ func isURL(w string) bool {
 		return dot > at+1 && dot < len(w)-1 && isAlnum(w[dot+1])
 	}
 	return false
+}
+
+// emailStart returns the offset in w of the e-mail address that w ends
+// with when something that cannot be part of one comes before it, or 0.
+func emailStart(w string) int {
+	at := strings.IndexByte(w, '@')
+	if at <= 0 {
+		return 0
+	}
+	i := at
+	for i > 0 {
+		c := w[i-1]
+		if !isAlnum(c) && c != '.' && c != '_' && c != '-' && c != '+' && c != '%' {
+			break
+		}
+		i--
+	}
+	if i == at {
+		return 0
+	}
+	return i
 }
 
 // peelTail takes the trailing punctuation off text[s:e] into t.tail and
@@ -524,7 +549,7 @@ func (t *tokenizer) core(s, e int) {
 		default:
 			j := q + 1
 			switch c {
-			case '<', '>', '$', '\\', '=', '*', '~', '`':
+			case '<', '>', '$', '\\', '=', '*', '~', '`', '^':
 				for j < e && text[j] == c {
 					j++
 				}
@@ -563,6 +588,9 @@ func (t *tokenizer) numberRun(p, e int) int {
 	if p < t.numFail || !isDigit(text[p]) {
 		return p
 	}
+	if end := monthDate(text[p:e]); end > 0 {
+		return p + end // 01-Feb-02
+	}
 	groups, q := 0, p
 	var lens [2]int
 	for {
@@ -594,6 +622,36 @@ func (t *tokenizer) numberRun(p, e int) int {
 	}
 	t.numFail = q
 	return p
+}
+
+// monthDate returns the length of the date such as "01-Feb-02" or
+// "5-May-2019" that w starts with, or 0.
+func monthDate(w string) int {
+	i := 0
+	for i < len(w) && i < 2 && isDigit(w[i]) {
+		i++
+	}
+	if i == 0 || i+5 > len(w) || w[i] != '-' {
+		return 0
+	}
+	m := w[i+1 : i+4]
+	for j := 0; j < 3; j++ {
+		if c := m[j] | 0x20; c < 'a' || c > 'z' {
+			return 0
+		}
+	}
+	j := i + 4
+	if j >= len(w) || w[j] != '-' {
+		return 0
+	}
+	k := j + 1
+	for k < len(w) && isDigit(w[k]) {
+		k++
+	}
+	if n := k - j - 1; n != 2 && n != 4 || k < len(w) && isAlnum(w[k]) {
+		return 0
+	}
+	return k
 }
 
 // isPrefix reports whether w, lower-cased, keeps the hyphen after it.
