@@ -83,6 +83,9 @@ func (a *analysis) attribute(c cue) {
 		d.speaker, d.name, d.typ = sp.id, sp.name, sp.typ
 	}
 	if ct := a.contentAfter(c, e, a.skipBetween(after, para), para); ct.ok() && a.startsWell(ct) {
+		if a.relative(c.at, para) && ct.kind == Indirect {
+			ct.parts[0] = a.untilComma(ct.parts[0]) // "Silva, who said …, will appeal"
+		}
 		a.take(d, ct)
 		a.add(d)
 		return
@@ -93,6 +96,26 @@ func (a *analysis) attribute(c cue) {
 			a.add(d)
 		}
 	}
+}
+
+// relative reports whether the cue at word at stands in a relative clause
+// ("who said").
+func (a *analysis) relative(at, para int) bool {
+	k := at - 1
+	for a.outside(k, para) && between[a.ws[k].low] {
+		k--
+	}
+	return a.outside(k, para) && (a.ws[k].low == "who" || a.ws[k].low == "which")
+}
+
+// untilComma cuts sp before its first comma outside quotations.
+func (a *analysis) untilComma(sp dateline.Span) dateline.Span {
+	for i := a.wordAt(sp.Start); i < len(a.ws) && a.ws[i].span.End <= sp.End; i++ {
+		if a.ws[i].low == "," && a.ws[i].seg < 0 && i > 0 {
+			return dateline.Span{Start: sp.Start, End: a.ws[i-1].span.End}
+		}
+	}
+	return sp
 }
 
 // invertible reports whether the cue at word at may have its subject after

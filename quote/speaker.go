@@ -62,6 +62,14 @@ func (a *analysis) subjectBefore(c cue) (p np, what bool) {
 			}
 			return a.apposition(end, para), false
 		}
+		if a.outside(end, para) && (a.ws[end].low == "who" || a.ws[end].low == "which") {
+			// "Smith, who said …": the antecedent of the relative pronoun.
+			k := end - 1
+			if a.outside(k, para) && a.ws[k].low == "," {
+				k--
+			}
+			return a.npEnding(k, para), false
+		}
 		if a.participle(end) {
 			return np{1, 0}, false // "started adding", "has decided"
 		}
