@@ -200,10 +200,10 @@ func (a *analysis) weekdayClues(m, d int) []weekdayClue {
 		}
 		switch {
 		case x.kind == kDate && x.d != 0 && x.m != 0:
-			if x.wd != 0 && x.y == 0 {
+			if x.wd != 0 && x.y == 0 && x.mod == modNone {
 				out = append(out, weekdayClue{wd: x.wd, m: x.m, d: x.d, text: a.doc.Text[x.Start:x.End], span: dateline.Span{Start: x.Start, End: x.End}})
 			}
-			if x.y != 0 {
+			if x.y != 0 || x.mod != modNone {
 				am, ad = 0, 0 // a date with its own year says nothing about ours
 			} else {
 				am, ad = x.m, x.d

@@ -24,6 +24,9 @@ const (
 	modLast
 	modNext
 	modThis
+	modThisYear // a month in this year: "January this year"
+	modLastYear
+	modNextYear
 )
 
 // Expr is one recognised time expression before it is resolved: where it
@@ -332,6 +335,8 @@ func (r *rules) monthDay(i int) (Expr, bool) {
 		}
 		if y := r.yearAt(k); y != 0 {
 			x.y, x.t1 = y, k+1
+		} else {
+			r.relYear(&x)
 		}
 		return x, true
 	}
@@ -347,7 +352,28 @@ func (r *rules) monthDay(i int) (Expr, bool) {
 		return Expr{}, false
 	}
 	x.t1 = j
+	r.relYear(&x)
 	return x, true
+}
+
+// relYear takes "this year", "last year" or "next year" after a month
+// into the expression: "January this year", "October last year".
+func (r *rules) relYear(x *Expr) {
+	k := x.t1
+	if !r.cls(k+1, clUnit) || r.t[k+1].val != uYear {
+		return
+	}
+	switch {
+	case r.w(k, wThis):
+		x.mod = modThisYear
+	case r.w(k, wLast):
+		x.mod = modLastYear
+	case r.w(k, wNext):
+		x.mod = modNextYear
+	default:
+		return
+	}
+	x.t1 = k + 2
 }
 
 // bareMonthOK reports whether a month name at i with no day or year is a
@@ -813,6 +839,9 @@ func (r *rules) countUnits(i int) (Expr, bool) {
 	}
 	hy := false
 	if r.p(j, '-') {
+		if r.w(i, wA) {
+			return Expr{}, false // "once-a-day"
+		}
 		j++
 		hy = true
 	}

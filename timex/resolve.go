@@ -183,8 +183,12 @@ func resolveDate(x *Expr, rf refs) resolved {
 			if x.m <= int(rf.dct.Month()) {
 				y++
 			}
-		case modThis:
+		case modThis, modThisYear:
 			y = rf.dct.Year()
+		case modLastYear:
+			y = rf.dct.Year() - 1
+		case modNextYear:
+			y = rf.dct.Year() + 1
 		default:
 			y = yearFor(x.m, x.d, rf)
 		}

@@ -55,7 +55,11 @@ func (s *scanner) scan(text string) {
 				i++
 				continue
 			case c == '\n':
-				s.toks = append(s.toks, tok{s: i, e: i + 1, punct: '\n', num: -1})
+				// a line break inside a paragraph is a space; a blank line
+				// or an indented line starts a new paragraph
+				if paragraphBreak(text, i+1) {
+					s.toks = append(s.toks, tok{s: i, e: i + 1, punct: '\n', num: -1})
+				}
 				i++
 				continue
 			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
@@ -87,6 +91,12 @@ func (s *scanner) scan(text string) {
 		s.toks = append(s.toks, tok{s: i, e: i + n, punct: p, num: -1})
 		i += n
 	}
+}
+
+// paragraphBreak reports whether the line starting at i is blank or
+// indented, or the text ends there.
+func paragraphBreak(text string, i int) bool {
+	return i >= len(text) || text[i] == '\n' || text[i] == ' ' || text[i] == '\t' || text[i] == '\r'
 }
 
 // word scans one run of letters and digits starting at i and returns the

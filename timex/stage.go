@@ -75,7 +75,8 @@ func newAnalysis(doc *dateline.Document, toks []tok, exprs []Expr) *analysis {
 }
 
 // units returns the paragraphs of doc with the title, subtitle and
-// headings as units of their own; without paragraphs, the lines of the text.
+// headings as units of their own; without paragraphs, the text split at
+// blank or indented lines.
 func units(doc *dateline.Document) []dateline.Span {
 	var u []dateline.Span
 	if len(doc.Paragraphs) > 0 {
@@ -95,7 +96,7 @@ func units(doc *dateline.Document) []dateline.Span {
 	start := 0
 	text := doc.Text
 	for i := 0; i <= len(text); i++ {
-		if i == len(text) || text[i] == '\n' {
+		if i == len(text) || text[i] == '\n' && paragraphBreak(text, i+1) {
 			if i > start {
 				u = append(u, dateline.Span{Start: start, End: i})
 			}

@@ -61,6 +61,12 @@ func TestValues(t *testing.T) {
 		{"The company reported results for the third quarter of 2018.", "2019-05-05", []string{"the third quarter of 2018=2018-Q3"}},
 		{"Nothing is dated here: last week, on Tuesday.", "", []string{"last week=XXXX-WXX", "Tuesday=XXXX-WXX-2"}},
 		{"The temple was built around 1230 BC.", "2019-05-05", []string{"1230 BC=BC1230"}},
+		{"Unemployment fell by January this year and rose in October last year.", "1987-03-02",
+			[]string{"January this year=1987-01", "October last year=1986-10"}},
+		{"It launched a new once-a-day pill.", "1987-03-02", nil},
+		// a line break inside a paragraph is a space
+		{"a surplus just two years\nearlier, from the second quarter of\n1987.", "1987-03-02",
+			[]string{"two years\nearlier=1985", "the second quarter of\n1987=1987-Q2"}},
 	}
 	st := New()
 	for _, tt := range tests {
