@@ -72,6 +72,7 @@ type Dictionary struct {
 	places      []Place
 	placeKey    map[string][]int32
 	sectors     map[string]string // word key -> sector code
+	firstNames  map[string]bool   // first words of people's names
 	sectorMaxWd int
 }
 
@@ -86,6 +87,7 @@ func newDictionary() *Dictionary {
 		surnameKey: map[string][]*Person{},
 		placeKey:   map[string][]int32{},
 		sectors:    map[string]string{},
+		firstNames: map[string]bool{},
 	}
 }
 
@@ -240,6 +242,14 @@ func (d *Dictionary) Sector(word string) (string, bool) {
 	}
 	return "", false
 }
+
+// IsFirstName reports whether w is the first word of a person's name in
+// the dictionary ("Sergey", "Maria").
+func (d *Dictionary) IsFirstName(w string) bool { return d.firstNames[Key(w)] }
+
+// IsSurname reports whether w is the last word of a person's name in the
+// dictionary.
+func (d *Dictionary) IsSurname(w string) bool { return len(d.surnameKey[Key(w)]) > 0 }
 
 // SectorWords returns the largest number of words in a sector phrase.
 func (d *Dictionary) SectorWords() int { return d.sectorMaxWd }

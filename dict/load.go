@@ -424,6 +424,9 @@ func (d *Dictionary) finish() {
 		for i := range p.Tenures {
 			p.Tenures[i].Person = p.Name
 		}
+		if i := strings.IndexByte(p.Name, ' '); i > 1 && !strings.HasSuffix(p.Name[:i], ".") {
+			d.firstNames[Key(p.Name[:i])] = true
+		}
 		if i := strings.LastIndexByte(p.Name, ' '); i > 0 {
 			k := Key(p.Name[i+1:])
 			d.surnameKey[k] = append(d.surnameKey[k], p)

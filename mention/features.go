@@ -17,6 +17,7 @@ type sentence struct {
 	lower  []string
 	shapes []string
 	gaz    []gazMark
+	names  []byte   // 1: a known first name, 2: a known surname
 	pos    []string // universal parts of speech; nil when not tagged
 	upper  bool     // the sentence is a headline in capitals
 }
@@ -50,6 +51,17 @@ func newSentence(words, pos []string, d *dict.Dictionary) *sentence {
 	s.upper = letters > 8 && uppers*10 > letters*8
 	if d != nil {
 		s.markGazetteer(d)
+		s.names = make([]byte, len(words))
+		for i, w := range words {
+			if len(w) > 1 && unicode.IsLetter([]rune(w)[0]) {
+				if d.IsFirstName(w) {
+					s.names[i] |= 1
+				}
+				if d.IsSurname(w) {
+					s.names[i] |= 2
+				}
+			}
+		}
 	}
 	return s
 }
@@ -288,6 +300,15 @@ func (s *sentence) features(f *hasher, i int, p1, p2 string) {
 		f.add(29, s.posAt(i), s.posAt(i+1))
 		f.add(30, s.posAt(i), up, sh)
 		f.add(31, p1, s.posAt(i))
+	}
+	if s.names != nil {
+		f.add(32, string(rune('0'+s.names[i])), up, sh)
+		if i > 0 {
+			f.add(33, string(rune('0'+s.names[i-1])), string(rune('0'+s.names[i])), up, sh)
+		}
+		if i+1 < len(s.words) {
+			f.add(34, string(rune('0'+s.names[i])), string(rune('0'+s.names[i+1])), up, s.shapes[i+1])
+		}
 	}
 	f.add(25, s.word(i-1), up, sh)
 	f.add(26, up, sh, s.word(i+1))

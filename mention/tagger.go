@@ -10,6 +10,9 @@ import (
 type Tagger struct {
 	Model *Model
 	Dict  *dict.Dictionary // gazetteer; nil means none
+	// OBias is subtracted from the score of O: above 0 the tagger finds
+	// more entities (recall) at some cost in precision.
+	OBias float32
 }
 
 // allowed reports whether tag c may follow tag prev in IOB2.
@@ -31,6 +34,7 @@ func (t *Tagger) Tag(words, pos []string) []string {
 	for i := range words {
 		s.features(&f, i, Tags[p1], Tags[p2])
 		t.Model.scores(f.feats, &sc)
+		sc[0] -= t.OBias
 		best, bestS := 0, float32(math.Inf(-1))
 		for c := range nTags {
 			if allowed(p1, c) && sc[c] > bestS {

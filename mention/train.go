@@ -1,7 +1,11 @@
 package mention
 
 import (
+	"compress/gzip"
+	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 
 	"github.com/dateline-news/dateline/dict"
@@ -111,4 +115,32 @@ func Train(words, pos, tags [][]string, opt TrainOptions) *Model {
 		}
 	}
 	return m
+}
+
+// TrainFile is the UNER English-EWT training set, relative to the shared
+// data folder.
+const TrainFile = "uner-english-ewt/en_ewt-ud-train.early-0c7ce0d.iob2.gz"
+
+// TrainShipped trains the shipped model the way "dateline train ner" does:
+// UNER English-EWT train under dataDir, d as gazetteer, 8 passes.
+func TrainShipped(dataDir string, seed uint64, d *dict.Dictionary) (*Model, int, error) {
+	f, err := os.Open(filepath.Join(dataDir, TrainFile))
+	if err != nil {
+		return nil, 0, fmt.Errorf("train ner: %w", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, 0, fmt.Errorf("train ner: %w", err)
+	}
+	sents, err := ReadIOB2(zr)
+	if err != nil {
+		return nil, 0, fmt.Errorf("train ner: %w", err)
+	}
+	words := make([][]string, len(sents))
+	tags := make([][]string, len(sents))
+	for i, s := range sents {
+		words[i], tags[i] = s.Words(), s.Tags()
+	}
+	return Train(words, nil, tags, TrainOptions{Iterations: 8, Seed: seed, Dict: d}), len(sents), nil
 }

@@ -31,6 +31,7 @@ var commands = map[string]command{
 	"eval":     {"score the engine against gold (--gold DIR, --ud FILE, ...)", runEval},
 	"train":    {"train a shipped model or dictionary from ../shared/data", runTrain},
 	"annotate": {"tag, parse or recognise entities in pre-tokenised CoNLL-U or IOB2", runAnnotate},
+	"actors":   {"list names found but not resolved (--unknown), to extend the dictionaries", runActors},
 	"explain":  {"show per sentence the parse, actors, patterns tried and why each event was or was not coded", runExplain},
 	"bench":    {"run the whole pipeline over a JSON Lines corpus and print articles/s, MB/s and peak memory", runBench},
 	"patterns": {"build data/cameo/petrarch.patterns.gz from the PETRARCH2 verb dictionary (--check: load the shipped patterns)", runPatterns},

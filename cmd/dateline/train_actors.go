@@ -26,26 +26,17 @@ func trainDict(ctx context.Context, e env, f trainFlags) error {
 	return nil
 }
 
-// nerTrainFile is the UNER English-EWT training set under the data folder.
-const nerTrainFile = "uner-english-ewt/en_ewt-ud-train.early-0c7ce0d.iob2.gz"
-
 // trainNER trains the entity recogniser on UNER English-EWT train with the
 // shipped dictionary as gazetteer and writes data/ner/ner.model.gz.
 func trainNER(ctx context.Context, e env, f trainFlags) error {
-	sents, err := readIOB2File(filepath.Join(f.data, nerTrainFile))
-	if err != nil {
-		return fmt.Errorf("train ner: %w", err)
-	}
 	d, err := dict.Default()
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
 	}
-	words := make([][]string, len(sents))
-	tags := make([][]string, len(sents))
-	for i, s := range sents {
-		words[i], tags[i] = s.Words(), s.Tags()
+	m, n, err := mention.TrainShipped(f.data, uint64(f.seed), d)
+	if err != nil {
+		return err
 	}
-	m := mention.Train(words, nil, tags, mention.TrainOptions{Iterations: 8, Seed: uint64(f.seed), Dict: d, Prune: 0.05})
 	out := f.out
 	if out == "" {
 		out = filepath.Join("data", "ner")
@@ -65,7 +56,7 @@ func trainNER(ctx context.Context, e env, f trainFlags) error {
 	if err := w.Close(); err != nil {
 		return fmt.Errorf("train ner: %w", err)
 	}
-	fmt.Fprintf(e.stderr, "train ner: %d sentences, wrote %s\n", len(sents), path)
+	fmt.Fprintf(e.stderr, "train ner: %d sentences, wrote %s\n", n, path)
 	return nil
 }
 
