@@ -261,8 +261,8 @@ func isSignOff(w string) bool {
 
 // isRule reports whether w is a line of at least three = * _ ~ # or -.
 func isRule(w string) bool {
-	if len(w) < 3 {
-		return false
+	if len(w) < 3 || w[0] == '-' && len(w) < 4 {
+		return false // "---" is often a dash
 	}
 	switch w[0] {
 	case '=', '*', '_', '~', '#', '-':
