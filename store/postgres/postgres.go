@@ -19,7 +19,8 @@ import (
 var migrations embed.FS
 
 // Dialect is PostgreSQL's SQL dialect.
-var Dialect = sqlstore.Dialect{Name: "postgres", Numbered: true, ByteLength: "OCTET_LENGTH(%s)"}
+var Dialect = sqlstore.Dialect{Name: "postgres", Numbered: true, ByteLength: "OCTET_LENGTH(%s)",
+	SizeQuery: "SELECT pg_database_size(current_database())"}
 
 // Open connects to the database at dsn ("postgres://user@host:port/db")
 // and applies the migrations it lacks.

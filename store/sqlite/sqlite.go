@@ -19,7 +19,8 @@ import (
 var migrations embed.FS
 
 // Dialect is SQLite's SQL dialect.
-var Dialect = sqlstore.Dialect{Name: "sqlite", ByteLength: "LENGTH(CAST(%s AS BLOB))"}
+var Dialect = sqlstore.Dialect{Name: "sqlite", ByteLength: "LENGTH(CAST(%s AS BLOB))",
+	SizeQuery: "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"}
 
 // Open opens (creating it when absent) the SQLite database at path in WAL
 // mode and applies the migrations it lacks. The path ":memory:" opens a

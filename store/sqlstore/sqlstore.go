@@ -29,6 +29,8 @@ type Dialect struct {
 	// ByteLength is the expression for the length in bytes of the text
 	// column %s.
 	ByteLength string
+	// SizeQuery returns the size of the database in bytes.
+	SizeQuery string
 }
 
 // Store is a [dateline.Store] on a database/sql database.
@@ -138,6 +140,15 @@ func splitStatements(src string) []string {
 		}
 	}
 	return out
+}
+
+// DBSize returns the size of the database in bytes.
+func (s *Store) DBSize(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.DB.QueryRowContext(ctx, s.Dialect.SizeQuery).Scan(&n); err != nil {
+		return 0, fmt.Errorf("database size: %w", err)
+	}
+	return n, nil
 }
 
 // Close closes the database.
