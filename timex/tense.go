@@ -95,10 +95,33 @@ func (tn *tenser) tagVerdict(k int) (tense, bool) {
 		return tensePresent, true
 	case "VB":
 		if k > 0 && strings.EqualFold(d[k-1].Text, "to") {
+			if k > 1 && forwardVerb(strings.ToLower(d[k-2].Text)) {
+				return tenseFuture, true
+			}
 			return tenseUnknown, true
 		}
 	}
 	return tenseUnknown, false
+}
+
+// forwardVerb reports whether w before "to" + verb puts that verb's event
+// after the speaker's now: "expected to", "plans to", "agreed to".
+func forwardVerb(w string) bool {
+	if futureLink(w) {
+		return true
+	}
+	return forwardVerbs[w]
+}
+
+var forwardVerbs = map[string]bool{
+	"plan": true, "plans": true, "planned": true, "intend": true, "intends": true, "intended": true,
+	"want": true, "wants": true, "wanted": true, "hope": true, "hopes": true, "hoped": true,
+	"agree": true, "agrees": true, "agreed": true, "decide": true, "decides": true, "decided": true,
+	"expect": true, "expects": true, "promise": true, "promises": true, "promised": true,
+	"aim": true, "aims": true, "aimed": true, "seek": true, "seeks": true, "prepare": true,
+	"prepares": true, "prepared": true, "vow": true, "vows": true, "vowed": true, "threaten": true,
+	"threatens": true, "threatened": true, "pledge": true, "pledges": true, "pledged": true,
+	"scheduled": true, "ready": true, "likely": true,
 }
 
 func isBe(w string) bool {
@@ -188,6 +211,9 @@ func (tn *tenser) wordVerdict(k int) (tense, bool) {
 		return tensePast, true
 	}
 	if k > 0 && strings.EqualFold(tn.word(k-1), "to") && t.cls == clNone && !t.upper {
+		if forwardVerb(strings.ToLower(tn.word(k - 2))) {
+			return tenseFuture, true // "expected to resume", "agreed to meet"
+		}
 		return tenseUnknown, true // an infinitive has no tense of its own
 	}
 	return tenseUnknown, false

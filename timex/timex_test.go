@@ -227,3 +227,57 @@ func TestRecogniseSpansInBounds(t *testing.T) {
 		}
 	}
 }
+
+// tagged builds a document whose tokens carry Penn tags, as the tagger
+// would leave them: words split at spaces and before final punctuation.
+func tagged(text string, tags ...string) *dateline.Document {
+	doc := dateline.NewDocument(dateline.Article{Text: text})
+	doc.Text = text
+	k := 0
+	for i := 0; i < len(text); {
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(text) && text[j] != ' ' && text[j] != ',' && text[j] != '.' {
+			j++
+		}
+		if j == i && i < len(text) {
+			j = i + 1
+		}
+		if j > i {
+			tag := ""
+			if k < len(tags) {
+				tag = tags[k]
+			}
+			doc.Tokens = append(doc.Tokens, dateline.Token{Span: dateline.Span{Start: i, End: j}, Text: text[i:j], Tag: tag, Head: -1})
+			k++
+		}
+		i = j
+	}
+	doc.Sentences = []dateline.Sentence{{Span: dateline.Span{Start: 0, End: len(text)}, Tokens: dateline.Range{End: len(doc.Tokens)}}}
+	return doc
+}
+
+func TestTenseFromTags(t *testing.T) {
+	tests := []struct {
+		text string
+		tags []string
+		want string
+	}{
+		{"On Tuesday , Guaido tweeted a video .", []string{"IN", "NNP", ",", "NNP", "VBD", "DT", "NN", "."}, "2019-04-30"},
+		{"Guaido will tweet on Tuesday .", []string{"NNP", "MD", "VB", "IN", "NNP", "."}, "2019-05-07"},
+		{"Talks are expected to resume on Tuesday .", []string{"NNS", "VBP", "VBN", "TO", "VB", "IN", "NNP", "."}, "2019-05-07"},
+		{"He has met them on Tuesday .", []string{"PRP", "VBZ", "VBN", "PRP", "IN", "NNP", "."}, "2019-04-30"},
+	}
+	for _, tt := range tests {
+		doc := tagged(tt.text, tt.tags...)
+		doc.Published = date("2019-05-02") // a Thursday
+		if err := New().Annotate(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Timexes) != 1 || doc.Timexes[0].Value != tt.want {
+			t.Errorf("%q: got %+v, want Tuesday = %s", tt.text, doc.Timexes, tt.want)
+		}
+	}
+}
