@@ -81,10 +81,7 @@ func (r *Recogniser) Annotate(ctx context.Context, doc *dateline.Document) error
 		if tagged {
 			p = pos
 		}
-		tags := r.Tagger.Tag(words, p)
-		if r.Backoff && r.Tagger.Dict != nil {
-			backoff(r.Tagger.Dict, words, tags)
-		}
+		tags := r.TagWords(words, p)
 		for _, sp := range Spans(tags) {
 			if sp.End-sp.Start > 1 && strings.EqualFold(words[sp.Start], "the") {
 				sp.Start++ // "the" is not part of a name
@@ -98,6 +95,16 @@ func (r *Recogniser) Annotate(ctx context.Context, doc *dateline.Document) error
 		}
 	}
 	return nil
+}
+
+// TagWords returns the recogniser's BIO tags for one sentence of words
+// (pos may be nil): the model's, then the dictionary backoff.
+func (r *Recogniser) TagWords(words, pos []string) []string {
+	tags := r.Tagger.Tag(words, pos)
+	if r.Backoff && r.Tagger.Dict != nil {
+		backoff(r.Tagger.Dict, words, tags)
+	}
+	return tags
 }
 
 // backoff tags, where the model left only O, the longest capitalised

@@ -24,7 +24,7 @@ func annotateIOB2(ctx context.Context, e env, r io.Reader) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		tags[i] = rec.Tagger.Tag(s.Words(), nil)
+		tags[i] = rec.TagWords(s.Words(), nil)
 	}
 	return mention.WriteIOB2(e.stdout, sents, tags)
 }

@@ -4,32 +4,45 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 
 	"github.com/dateline-news/dateline/mention"
 )
 
-// evalNER scores the recogniser's model (gold tokens, no backoff) against
+// evalNER scores the recogniser (model and dictionary backoff, gold tokens) against
 // an IOB2 file (UNER) or CoNLL file (wikigold; MISC is ignored) by exact
 // span and type.
+//
+// A folder is read as re3d (its public-domain and attribution-licensed
+// source folders; Person, Organisation and Location of confidence >= 0.5),
+// the text segmented by the segmenter.
 func evalNER(ctx context.Context, e env, f evalFlags) error {
-	sents, err := readIOB2File(f.ner)
-	if err != nil {
-		return fmt.Errorf("eval --ner: %w", err)
-	}
 	rec, err := mention.New(nil)
 	if err != nil {
 		return fmt.Errorf("eval --ner: %w", err)
 	}
-	gold := make([][]string, len(sents))
-	pred := make([][]string, len(sents))
-	for i, s := range sents {
-		if err := ctx.Err(); err != nil {
-			return err
+	var sc map[string]*mention.Counts
+	n := 0
+	if st, err := os.Stat(f.ner); err == nil && st.IsDir() {
+		if sc, n, err = evalNERre3d(ctx, e, f, rec); err != nil {
+			return fmt.Errorf("eval --ner: %w", err)
 		}
-		gold[i] = s.Tags()
-		pred[i] = rec.Tagger.Tag(s.Words(), nil)
+	} else {
+		sents, err := readIOB2File(f.ner)
+		if err != nil {
+			return fmt.Errorf("eval --ner: %w", err)
+		}
+		gold := make([][]string, len(sents))
+		pred := make([][]string, len(sents))
+		for i, s := range sents {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			gold[i] = s.Tags()
+			pred[i] = rec.TagWords(s.Words(), nil)
+		}
+		sc, n = mention.Score(gold, pred), len(sents)
 	}
-	sc := mention.Score(gold, pred)
 	if f.json {
 		out := map[string]map[string]float64{}
 		for k, c := range sc {
@@ -41,7 +54,7 @@ func evalNER(ctx context.Context, e env, f evalFlags) error {
 		}
 		return json.NewEncoder(e.stdout).Encode(out)
 	}
-	fmt.Fprintf(e.stdout, "ner %s (%d sentences, exact span)\n", f.ner, len(sents))
+	fmt.Fprintf(e.stdout, "ner %s (%d sentences, exact span)\n", f.ner, n)
 	for _, k := range []string{"", "PER", "ORG", "LOC"} {
 		name := k
 		if name == "" {
