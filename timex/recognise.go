@@ -63,7 +63,7 @@ func (sc *scanner) recognise(text string, out []Expr) []Expr {
 	sc.scan(text)
 	r := rules{text: text, t: sc.toks}
 	for i := 0; i < len(r.t); {
-		if t := &r.t[i]; t.cls == clNone && t.nd == 0 && t.punct != '\'' || t.cls == clWord && !startsExpr(t.val) {
+		if t := &r.t[i]; t.cls == clNone && t.nd == 0 && t.punct != '\'' && !(t.upper && r.is(i, "New")) || t.cls == clWord && !startsExpr(t.val) {
 			i++ // most words start nothing: skip them before any rule runs
 			continue
 		}
@@ -117,7 +117,7 @@ func (r *rules) match(i int) (Expr, bool) {
 	switch {
 	case t.punct != 0 && t.punct != '\'':
 		return best, false
-	case t.cls == clNone && t.nd == 0:
+	case t.cls == clNone && t.nd == 0 && !(t.upper && r.is(i, "New")):
 		return best, false
 	case t.cls == clWord && !startsExpr(t.val):
 		return best, false
@@ -254,8 +254,16 @@ func (r *rules) date(i int) (Expr, bool) {
 	if x, ok := r.monthDay(i); ok {
 		return x, true
 	}
-	// "the 1990s", "the '90s"
+	if x, ok := r.holiday(i); ok {
+		return x, true
+	}
+	// "the 1990s", "the '90s", "the mid-1990s"
 	if t.cls == clWord && t.val == wThe {
+		if r.w(i+1, wEarly) || r.w(i+1, wLate) || r.w(i+1, wMid) {
+			if x, ok := r.prefixed(i + 1); ok && x.kind == kLit {
+				return x, true
+			}
+		}
 		if x, ok := r.decade(i + 1); ok {
 			return x, true
 		}
@@ -309,6 +317,40 @@ func (r *rules) era(i int) (Expr, bool) {
 		return Expr{Type: "DATE", kind: kLit, val: fmtYear(t.num), t1: i + 2}, true
 	}
 	return Expr{}, false
+}
+
+// holiday matches fixed-date holidays: "Christmas", "Christmas Eve",
+// "Halloween", "New Year's Day", "New Year's Eve", optionally with a year.
+func (r *rules) holiday(i int) (Expr, bool) {
+	if i < 0 || i >= len(r.t) || !r.t[i].upper {
+		return Expr{}, false
+	}
+	md, j := 0, i+1
+	switch {
+	case r.t[i].cls == clHoliday:
+		md = r.t[i].val
+		if md == 1225 && r.is(j, "Eve") {
+			md, j = 1224, j+1
+		} else if md == 1225 && r.is(j, "Day") {
+			j++
+		}
+	case r.is(i, "New") && r.is(i+1, "Year") && r.p(i+2, '\'') && r.is(i+3, "s") && (r.is(i+4, "Day") || r.is(i+4, "Eve")):
+		md, j = 101, i+5
+		if r.is(i+4, "Eve") {
+			md = 1231
+		}
+	default:
+		return Expr{}, false
+	}
+	x := Expr{Type: "DATE", kind: kDate, m: md / 100, d: md % 100, t1: j}
+	k := j
+	if r.p(k, ',') {
+		k++
+	}
+	if y := r.yearAt(k); y != 0 {
+		x.y, x.t1 = y, k+1
+	}
+	return x, true
 }
 
 // monthDay matches "January 23", "Jan. 23, 2019", "May 6-7", "January 2019",

@@ -38,6 +38,7 @@ func (st *Stage) Annotate(ctx context.Context, doc *dateline.Document) error {
 		sc = &scanner{}
 	}
 	defer st.scanners.Put(sc)
+	doc.Timexes = doc.Timexes[:0]
 	sc.exprs = sc.recognise(doc.Text, sc.exprs[:0])
 	a := newAnalysis(doc, sc.toks, sc.exprs)
 	dct := st.docDate(doc, a)

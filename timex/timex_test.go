@@ -64,6 +64,10 @@ func TestValues(t *testing.T) {
 		{"Unemployment fell by January this year and rose in October last year.", "1987-03-02",
 			[]string{"January this year=1987-01", "October last year=1986-10"}},
 		{"It launched a new once-a-day pill.", "1987-03-02", nil},
+		{"Shops closed on Christmas Eve and reopen after New Year's Day.", "2019-12-20",
+			[]string{"Christmas Eve=2019-12-24", "New Year's Day=2020-01-01"}},
+		{"Prices rose in the mid-1990s and fell in the late 1980s.", "2019-05-05",
+			[]string{"the mid-1990s=199", "the late 1980s=198"}},
 		// a line break inside a paragraph is a space
 		{"a surplus just two years\nearlier, from the second quarter of\n1987.", "1987-03-02",
 			[]string{"two years\nearlier=1985", "the second quarter of\n1987=1987-Q2"}},

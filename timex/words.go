@@ -16,6 +16,7 @@ const (
 	clPart          // part of day; val: partMO...
 	clSeason        // val: seasonSP...
 	clWord          // val: one of the w* constants
+	clHoliday       // val: month*100 + day of a fixed-date holiday
 )
 
 // Units, in increasing size.
@@ -210,5 +211,6 @@ var words = map[string]word{
 	"present": {clWord, wPresent}, "annually": {clWord, wAnnually}, "yearly": {clWord, wAnnually},
 	"weekly": {clWord, wWeekly}, "daily": {clWord, wDaily}, "monthly": {clWord, wMonthly},
 	"hourly": {clWord, wHourly}, "nineties": {clWord, wNineties},
+	"christmas": {clHoliday, 1225}, "halloween": {clHoliday, 1031},
 	"nearly": {clWord, wHedge}, "almost": {clWord, wHedge}, "less": {clWord, wHedge}, "least": {clWord, wHedge},
 }
