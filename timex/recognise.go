@@ -802,6 +802,11 @@ func (r *rules) theRelative(i int) (Expr, bool) {
 		}
 	case r.w(j, wFuture):
 		return Expr{Type: "DATE", kind: kLit, val: "FUTURE_REF", t1: j + 1}, true
+	case r.cls(j, clOrdinal) && r.t[j].val == 1:
+		// "the first nine months"
+		if x, ok := r.countUnits(j + 1); ok && x.n > 1 {
+			return x, true
+		}
 	case r.cls(j, clUnit) && r.t[j].val == uDay && (r.w(j+1, wBefore) || r.w(j+1, wAfter)) && r.clauseEnds(j+2):
 		n := -1
 		if r.w(j+1, wAfter) {

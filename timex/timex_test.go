@@ -64,6 +64,7 @@ func TestValues(t *testing.T) {
 		{"Unemployment fell by January this year and rose in October last year.", "1987-03-02",
 			[]string{"January this year=1987-01", "October last year=1986-10"}},
 		{"It launched a new once-a-day pill.", "1987-03-02", nil},
+		{"Profit rose in the first nine months.", "1987-03-02", []string{"the first nine months=P9M"}},
 		{"Shops closed on Christmas Eve and reopen after New Year's Day.", "2019-12-20",
 			[]string{"Christmas Eve=2019-12-24", "New Year's Day=2020-01-01"}},
 		{"Prices rose in the mid-1990s and fell in the late 1980s.", "2019-05-05",
