@@ -3,12 +3,17 @@ package ingest
 import (
 	"bufio"
 	"compress/gzip"
+	"context"
 	"encoding/json"
+	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/internal/shared"
+	"github.com/dateline-news/dateline/store/sqlite"
 )
 
 type benchPage struct {
@@ -80,5 +85,46 @@ func TestHTMLBenchmark(t *testing.T) {
 	}
 	if multi < len(pages)*9/10 {
 		t.Errorf("%d of %d texts have paragraph breaks, want >= 90%%", multi, len(pages))
+	}
+}
+
+// TestHTMLFolder ingests a folder of 20 benchmark pages (saved as .html
+// files, no URL) and expects 20 documents, each with paragraph breaks.
+func TestHTMLFolder(t *testing.T) {
+	pages := readBenchPages(t)
+	dir := t.TempDir()
+	for i, p := range pages[:20] {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("page%02d.html", i)), []byte(p.HTML), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "events.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	b := &Batch{Pipeline: testPipeline(0), Store: st, Workers: 2,
+		Bad: func(it Item) { t.Errorf("bad record %s: %v", it.Loc, it.Err) }}
+	sum, err := b.Run(ctx, []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added != 20 || stats.Documents != 20 {
+		t.Errorf("added %d, stored %d documents; want 20", sum.Added, stats.Documents)
+	}
+	breaks := 0
+	st.Documents(ctx, dateline.DocumentFilter{}, func(d *dateline.Document) error {
+		if strings.Contains(d.Text, "\n\n") {
+			breaks++
+		}
+		return nil
+	})
+	if breaks != 20 {
+		t.Errorf("%d of 20 documents keep paragraph breaks", breaks)
 	}
 }

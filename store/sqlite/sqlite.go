@@ -30,6 +30,9 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 	for _, p := range []string{"busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "journal_mode(WAL)"} {
 		q.Add("_pragma", p)
 	}
+	// Transactions take the write lock when they begin, so that two
+	// writers never deadlock upgrading a read lock.
+	q.Set("_txlock", "immediate")
 	dsn := "file:" + path + "?" + q.Encode()
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {

@@ -87,20 +87,24 @@ func Migrate(ctx context.Context, db *sql.DB, d Dialect, fsys fs.FS) error {
 		if err != nil {
 			return fmt.Errorf("migrate: migration %s: name must start with a number", name)
 		}
-		var n int
-		if err := db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM schema_migrations WHERE version = ?`), v).Scan(&n); err != nil {
-			return fmt.Errorf("migrate: %w", err)
-		}
-		if n > 0 {
-			continue
-		}
 		b, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return fmt.Errorf("migrate: %w", err)
 		}
+		// The check is inside the transaction, which takes the write
+		// lock, so two processes opening one new database apply it once.
 		tx, err := db.BeginTx(ctx, nil)
 		if err != nil {
 			return fmt.Errorf("migrate: %w", err)
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM schema_migrations WHERE version = ?`), v).Scan(&n); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrate: %w", err)
+		}
+		if n > 0 {
+			tx.Rollback()
+			continue
 		}
 		for _, stmt := range splitStatements(string(b)) {
 			if _, err := tx.ExecContext(ctx, stmt); err != nil {
