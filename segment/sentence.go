@@ -13,7 +13,8 @@ import (
 func (sg *Segmenter) split(doc *dateline.Document, sents []dateline.Sentence, toks []dateline.Token, lo, hi int) []dateline.Sentence {
 	start := lo
 	for k := lo; k < hi-1; k++ {
-		if k > start && (isRule(toks[k].Text) && toks[k].Span.Start > toks[k-1].Span.End || isStamp(toks, k, hi) || isItem(toks, k, hi)) {
+		if c := toks[k].Text[0]; k > start && (c == '=' || c == '*' || c == '_' || c == '~' || c == '#' || c == '-' || isDigit(c)) &&
+			(isRule(toks[k].Text) && toks[k].Span.Start > toks[k-1].Span.End || isStamp(toks, k, hi) || isItem(toks, k, hi)) {
 			// A rule line "=====" and the date and time stamp of a
 			// forwarded e-mail stand apart from the text before them.
 			sents = sg.add(doc, sents, toks, start, k, "")
