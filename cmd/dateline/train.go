@@ -14,7 +14,7 @@ type trainFlags struct {
 
 func runTrain(ctx context.Context, e env, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: train needs what to train: tagger, parser, ner, dict", errUsage)
+		return fmt.Errorf("%w: train needs what to train: tagger, parser, ner, dict, segment", errUsage)
 	}
 	what := args[0]
 	var f trainFlags
@@ -35,6 +35,8 @@ func runTrain(ctx context.Context, e env, args []string) error {
 		return trainNER(ctx, e, f)
 	case "dict":
 		return trainDict(ctx, e, f)
+	case "segment":
+		return trainSegment(ctx, e, f)
 	}
-	return fmt.Errorf("%w: train: unknown target %q (tagger, parser, ner, dict)", errUsage, what)
+	return fmt.Errorf("%w: train: unknown target %q (tagger, parser, ner, dict, segment)", errUsage, what)
 }
