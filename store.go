@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 	"time"
 )
 
@@ -33,12 +34,14 @@ type Store interface {
 	Close() error
 }
 
-// DocKey identifies an article: the hash of its text as received, and its
-// URL when known ("" otherwise). Two articles with the same key are the
-// same article.
+// DocKey identifies an article: the hash of its text as received and a
+// reference that tells apart the same text published as different items.
+// Two articles with the same key are the same article.
 type DocKey struct {
 	Hash string // ContentHash of the text as received
-	URL  string
+	// Ref is the article's URL when known; else "id:" and the identifier
+	// its source gave it (a wire service's story number); else "".
+	Ref string
 }
 
 // ContentHash returns the hex SHA-256 of text.
@@ -47,14 +50,31 @@ func ContentHash(text string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// KeyOf returns the identity of doc: the hash of Raw (the text as received)
-// or, for a document built without Raw, of Text; and its URL.
+// GeneratedIDPrefix starts the document IDs a store gives documents that
+// came without one ("sha256:" and the start of the content hash). Such an
+// ID adds nothing to a document's identity.
+const GeneratedIDPrefix = "sha256:"
+
+// Key returns the identity of a: see [DocKey].
+func (a Article) Key() DocKey { return newKey(a.Text, a.URL, a.ID) }
+
+// KeyOf returns the identity of doc, the same as its article's: the hash
+// of Raw (the text as received) or, for a document built without Raw, of
+// Text; its URL; else its ID.
 func KeyOf(doc *Document) DocKey {
 	t := doc.Raw
 	if t == "" {
 		t = doc.Text
 	}
-	return DocKey{Hash: ContentHash(t), URL: doc.URL}
+	return newKey(t, doc.URL, doc.ID)
+}
+
+func newKey(text, url, id string) DocKey {
+	k := DocKey{Hash: ContentHash(text), Ref: url}
+	if url == "" && id != "" && !strings.HasPrefix(id, GeneratedIDPrefix) {
+		k.Ref = "id:" + id
+	}
+	return k
 }
 
 // DocumentFilter selects stored documents. Nil and zero fields match all.

@@ -94,10 +94,7 @@ func (b *Batch) Run(ctx context.Context, paths []string) (Summary, error) {
 
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	type job struct {
-		it   Item
-		hash string
-	}
+	type job struct{ it Item }
 	jobs := make(chan job, workers*2)
 	docs := make(chan *dateline.Document, workers*2)
 	var badMu sync.Mutex
@@ -146,7 +143,7 @@ func (b *Batch) Run(ctx context.Context, paths []string) (Summary, error) {
 			}
 			c.read.Add(1)
 			c.bytes.Add(it.Size)
-			k := dateline.DocKey{Hash: dateline.ContentHash(it.Article.Text), URL: it.Article.URL}
+			k := it.Article.Key()
 			if seen[k] {
 				c.existing.Add(1)
 				return nil
@@ -161,7 +158,7 @@ func (b *Batch) Run(ctx context.Context, paths []string) (Summary, error) {
 				return nil
 			}
 			select {
-			case jobs <- job{it, k.Hash}:
+			case jobs <- job{it}:
 				return nil
 			case <-ctx.Done():
 				return context.Cause(ctx)
@@ -177,9 +174,6 @@ func (b *Batch) Run(ctx context.Context, paths []string) (Summary, error) {
 			defer wg.Done()
 			for j := range jobs {
 				doc := dateline.NewDocument(j.it.Article)
-				if doc.ID == "" {
-					doc.ID = "sha256:" + j.hash[:16]
-				}
 				if err := b.Pipeline.Run(ctx, doc); err != nil {
 					if ctx.Err() != nil {
 						continue

@@ -161,7 +161,7 @@ func (s *Store) Close() error { return s.DB.Close() }
 // Has reports whether a document with key k is stored.
 func (s *Store) Has(ctx context.Context, k dateline.DocKey) (bool, error) {
 	var n int
-	err := s.DB.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM documents WHERE content_hash = ? AND url = ?`), k.Hash, k.URL).Scan(&n)
+	err := s.DB.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM documents WHERE content_hash = ? AND ref = ?`), k.Hash, k.Ref).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("has document: %w", err)
 	}
@@ -256,7 +256,7 @@ func (s *Store) putDoc(ctx context.Context, tx *sql.Tx, doc *dateline.Document, 
 	k := dateline.KeyOf(doc)
 	id := doc.ID
 	if id == "" {
-		id = "sha256:" + k.Hash[:16]
+		id = dateline.GeneratedIDPrefix + k.Hash[:16]
 	}
 	day, basis := docDay(doc)
 	var published string
@@ -278,10 +278,10 @@ func (s *Store) putDoc(ctx context.Context, tx *sql.Tx, doc *dateline.Document, 
 	}
 	var key int64
 	err = tx.QueryRowContext(ctx, s.q(`INSERT INTO documents
-		(doc_id, content_hash, url, source, title, date, date_basis, published, dateline_place, dateline_country, text, layers, added)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (content_hash, url) DO NOTHING RETURNING id`),
-		id, k.Hash, k.URL, doc.Source, doc.Title, day, basis, published, place, country, doc.Text, string(lay), now).Scan(&key)
+		(doc_id, content_hash, ref, url, source, title, date, date_basis, published, dateline_place, dateline_country, text, layers, added)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (content_hash, ref) DO NOTHING RETURNING id`),
+		id, k.Hash, k.Ref, doc.URL, doc.Source, doc.Title, day, basis, published, place, country, doc.Text, string(lay), now).Scan(&key)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}

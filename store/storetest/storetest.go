@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -161,6 +162,7 @@ func Run(t *testing.T, open Opener) {
 			{dateline.KeyOf(a), true},
 			{dateline.KeyOf(c), true},
 			{dateline.DocKey{Hash: dateline.KeyOf(a).Hash}, false},
+			{dateline.DocKey{Hash: dateline.KeyOf(a).Hash, Ref: "id:" + a.ID}, false},
 			{dateline.KeyOf(Doc(9)), false},
 		} {
 			if got, err := s.Has(ctx, k.key); err != nil || got != k.want {
@@ -173,6 +175,37 @@ func Run(t *testing.T, open Opener) {
 		}
 		if st.Documents != 3 || st.Events != 6 || st.Entities != 6 || st.Quotes != 6 || st.Timexes != 6 || st.Mentions != 9 {
 			t.Errorf("Stats = %+v, want 3 documents, 6 events, 6 entities, 9 mentions, 6 quotes, 6 timexes", st)
+		}
+	})
+	t.Run("Identity", func(t *testing.T) {
+		s := open(t)
+		// Without a URL, the same text under two source IDs is two items (a
+		// wire story sent again); without URL or ID, it is one article.
+		mk := func(id string) *dateline.Document {
+			d := dateline.NewDocument(dateline.Article{ID: id, Text: "LONDON, March 3 - Same story."})
+			d.Text = d.Raw
+			return d
+		}
+		for _, c := range []struct {
+			doc  *dateline.Document
+			want int
+		}{{mk("wire:1"), 1}, {mk("wire:2"), 1}, {mk("wire:1"), 0}, {mk(""), 1}, {mk(""), 0}} {
+			if n, err := s.Put(ctx, c.doc); err != nil || n != c.want {
+				t.Errorf("Put(id %q) = %d, %v; want %d", c.doc.ID, n, err, c.want)
+			}
+		}
+		var ids []string
+		s.Documents(ctx, dateline.DocumentFilter{}, func(d *dateline.Document) error { ids = append(ids, d.ID); return nil })
+		if len(ids) != 3 || !strings.HasPrefix(ids[2], dateline.GeneratedIDPrefix) {
+			t.Errorf("stored IDs %v; want wire:1, wire:2 and a generated one", ids)
+		}
+		// A stored document with a generated ID keeps its identity.
+		got, err := s.Document(ctx, ids[2])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if has, err := s.Has(ctx, dateline.KeyOf(got)); err != nil || !has {
+			t.Errorf("Has(KeyOf(stored)) = %v, %v", has, err)
 		}
 	})
 	t.Run("ConcurrentPut", func(t *testing.T) {

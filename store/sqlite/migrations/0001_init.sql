@@ -4,6 +4,7 @@ CREATE TABLE documents (
 	id               INTEGER PRIMARY KEY,
 	doc_id           TEXT NOT NULL,
 	content_hash     TEXT NOT NULL,
+	ref              TEXT NOT NULL DEFAULT '',
 	url              TEXT NOT NULL DEFAULT '',
 	source           TEXT NOT NULL DEFAULT '',
 	title            TEXT NOT NULL DEFAULT '',
@@ -15,7 +16,7 @@ CREATE TABLE documents (
 	text             TEXT NOT NULL,
 	layers           TEXT NOT NULL,
 	added            TEXT NOT NULL,
-	UNIQUE (content_hash, url)
+	UNIQUE (content_hash, ref)
 );
 CREATE INDEX documents_doc_id ON documents (doc_id);
 CREATE INDEX documents_date ON documents (date);
