@@ -40,10 +40,11 @@ func (s *state) fixMentions() {
 		s.extendFacility(mi)
 	}
 	for mi := range s.doc.Mentions {
+		s.extendName(mi)
+	}
+	s.voteTypes()
+	for mi := range s.doc.Mentions {
 		m := &s.doc.Mentions[mi]
-		if strings.HasSuffix(m.Type, "FAC") {
-			continue
-		}
 		k := s.d.Kinds(m.Text)
 		place := k&(dict.KindCountry|dict.KindSeat|dict.KindPlace) != 0
 		switch {
@@ -54,6 +55,41 @@ func (s *state) fixMentions() {
 		case m.Type != "LOC" && place && k&dict.KindPerson == 0 && k&dict.KindOrg == 0:
 			m.Type = "LOC"
 		}
+	}
+}
+
+// voteTypes gives every mention of a name the dictionary does not know the
+// type the recogniser gave it most often in the document ("Craxi" is a
+// person throughout, even where one sentence made a place of it).
+func (s *state) voteTypes() {
+	votes := map[string]map[string]int{}
+	vote := func(k, typ string) {
+		if votes[k] == nil {
+			votes[k] = map[string]int{}
+		}
+		votes[k][typ]++
+	}
+	for _, m := range s.doc.Mentions {
+		vote(dict.Key(m.Text), m.Type)
+		if k := dict.Key(m.Text); m.Type == "PER" && strings.Contains(k, " ") {
+			sur := k[strings.LastIndexByte(k, ' ')+1:] // a full name settles its surname
+			vote(sur, m.Type)
+			vote(sur, m.Type)
+		}
+	}
+	for mi := range s.doc.Mentions {
+		m := &s.doc.Mentions[mi]
+		v := votes[dict.Key(m.Text)]
+		if len(v) < 2 && v[m.Type] > 0 || s.isFacility(mi) || s.d.Kinds(m.Text)&^dict.KindPerson != 0 {
+			continue
+		}
+		best, bestN := m.Type, v[m.Type]
+		for _, t := range []string{"PER", "ORG", "LOC"} {
+			if v[t] > bestN {
+				best, bestN = t, v[t]
+			}
+		}
+		m.Type = best
 	}
 }
 
@@ -102,6 +138,43 @@ func startsUpper(w string) bool {
 		return r >= 'A' && r <= 'Z' || r > 0x7f && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
 	}
 	return false
+}
+
+// extendName grows a person mention over a capitalised word before it that
+// is a given name the recogniser left out ("Prime Minister Bettino
+// [Craxi]"): not a title, sector or country word, not sentence-initial
+// unless the dictionary knows it as a first name.
+func (s *state) extendName(mi int) {
+	m := &s.doc.Mentions[mi]
+	if m.Type != "PER" {
+		return
+	}
+	a, z := s.menTok[mi][0], s.menTok[mi][1]
+	i := a - 1
+	if i < 0 || s.tokMen[i] >= 0 || !s.sameSentence(i, a) {
+		return
+	}
+	w := s.word(i)
+	lw := strings.ToLower(w)
+	if !startsUpper(w) || len(w) < 2 || titleSplitWords[strings.TrimSuffix(lw, ".")] || titleLower[lw] || notTitle[w] {
+		return
+	}
+	if _, ok := s.d.Sector(lw); ok {
+		return
+	}
+	if s.d.Kinds(w)&^(dict.KindPerson|dict.KindPlace) != 0 {
+		return
+	}
+	if first := s.doc.Sentences[s.sentOf(i)].Tokens.Start; i == first && !s.d.IsFirstName(w) {
+		return
+	}
+	if w == strings.ToUpper(w) && m.Text != strings.ToUpper(m.Text) {
+		return
+	}
+	m.Span = s.spanOf(i, z)
+	m.Text = s.doc.Span(m.Span)
+	s.menTok[mi] = [2]int{i, z}
+	s.tokMen[i] = mi
 }
 
 // extendFacility grows a mention followed by a facility noun into a

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"math"
 	"strings"
 	"time"
 
@@ -38,7 +39,7 @@ func (s *state) resolveMentions() {
 func (s *state) person(mi int) {
 	m := s.doc.Mentions[mi]
 	a, z := s.menTok[mi][0], s.menTok[mi][1]
-	name := strings.Join(strings.Fields(m.Text), " ")
+	name := stripHonorific(strings.Join(strings.Fields(m.Text), " "))
 	key := dict.Key(name)
 	var e *ent
 	if !strings.Contains(key, " ") {
@@ -50,6 +51,18 @@ func (s *state) person(mi int) {
 		dp, inDict = s.d.Person(name)
 		if inDict && !strings.Contains(key, " ") && len(s.d.TenuresOn(dp.Name, s.dayOr(), s.r.Slack)) == 0 {
 			inDict = false // a bare surname needs an office on the day to be trusted
+		}
+		if !inDict && !strings.Contains(key, " ") {
+			// a bare surname: the one person of that name in office that day
+			var cands []dict.Person
+			for _, p := range s.d.PeopleWithSurname(name) {
+				if len(s.d.TenuresOn(p.Name, s.dayOr(), s.r.Slack)) > 0 {
+					cands = append(cands, p)
+				}
+			}
+			if len(cands) == 1 && !s.day.IsZero() {
+				dp, inDict = cands[0], true
+			}
 		}
 		canon := name
 		if inDict {
@@ -286,15 +299,16 @@ func (s *state) loc(mi int) {
 	}
 	e := s.entity("L:"+dict.Key(name), Loc, name)
 	if e.e.Country == "" {
-		e.e.Country = s.placeCountry(a, z)
+		e.e.Country = s.placeCountry(a, z, s.isFacility(mi))
 	}
 	e.mentions = append(e.mentions, mi)
 	s.addMention(e, a, z)
 }
 
 // placeCountry returns the country of a place the gazetteer does not know:
-// that of a place it is said to be in ("X in Caracas"), else the context's.
-func (s *state) placeCountry(a, z int) string {
+// that of a place it is said to be in ("X in Caracas"), else for a
+// facility ("the X airbase") the context's; a region or continent gets none.
+func (s *state) placeCountry(a, z int, facility bool) string {
 	if z+1 < len(s.doc.Tokens) && s.lower(z) == "in" && s.tokMen[z+1] >= 0 {
 		in := s.doc.Mentions[s.tokMen[z+1]].Text
 		if c, ok := s.d.CountryNamed(in); ok {
@@ -304,30 +318,43 @@ func (s *state) placeCountry(a, z int) string {
 			return p.Country
 		}
 	}
+	if !facility {
+		return ""
+	}
 	return s.contextCountry(a)
 }
 
-// place picks the GeoNames place a name refers to: one in a country of
-// its sentence, else in the country the document mentions most among the
-// candidates', else the most populous.
+// place picks the GeoNames place a name refers to, scoring each candidate
+// by its population (log), being a national capital, and its country being
+// referred to in the sentence or the document: "Washington" is the US
+// capital even beside "Britain", a small "Moscow" never beats Moscow.
 func (s *state) place(name string, tok int) (dict.Place, bool) {
 	ps := s.d.Places(name)
 	if len(ps) == 0 {
 		return dict.Place{}, false
 	}
+	inSent := map[string]bool{}
 	if si := s.sentOf(tok); si >= 0 {
 		for _, r := range s.sentCountries[si] {
-			for _, p := range ps {
-				if p.Country == r.code && r.tok != tok {
-					return p, true
-				}
+			if r.tok != tok {
+				inSent[r.code] = true
 			}
 		}
 	}
-	best, bestN := ps[0], s.docCount[ps[0].Country]
-	for _, p := range ps[1:] {
-		if n := s.docCount[p.Country]; n > bestN {
-			best, bestN = p, n
+	best, bestScore := ps[0], math.Inf(-1)
+	for _, p := range ps {
+		sc := math.Log(float64(max(p.Population, 1)))
+		if p.Feature == "PPLC" {
+			sc += 3
+		}
+		if inSent[p.Country] {
+			sc += 4
+		}
+		if s.docCount[p.Country] > 0 {
+			sc += 2
+		}
+		if sc > bestScore {
+			best, bestScore = p, sc
 		}
 	}
 	return best, true
@@ -369,4 +396,22 @@ func (s *state) actsAsGovernment(a, z int) bool {
 		return true
 	}
 	return strings.HasSuffix(w, "ed")
+}
+
+// honorifics are words before a name that are not part of it.
+var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "sir": true, "dame": true,
+	"lord": true, "lady": true, "sheikh": true, "sheik": true, "prof": true, "gen": true, "col": true, "sen": true,
+	"rep": true, "president": true, "minister": true, "king": true, "queen": true, "prince": true, "princess": true}
+
+// stripHonorific removes honorifics at the start of a name of three or
+// more words ("Sheikh Ali al-Sabah" -> "Ali al-Sabah").
+func stripHonorific(name string) string {
+	for strings.Count(name, " ") >= 2 {
+		i := strings.IndexByte(name, ' ')
+		if !honorifics[dict.Key(name[:i])] {
+			break
+		}
+		name = name[i+1:]
+	}
+	return name
 }

@@ -204,6 +204,10 @@ var extraCountryNames = map[string][]string{
 	"TZA": {"Tanzania"},
 }
 
+// knownAbbrev are the short country abbreviations news uses.
+var knownAbbrev = map[string]bool{"US": true, "UK": true, "USA": true, "UAE": true, "NZ": true, "HK": true,
+	"PRC": true, "DRC": true, "ROK": true, "RSA": true, "FRG": true, "GDR": true}
+
 var extraAdjectives = map[string][]string{
 	"USA": {"American", "Americans", "US", "U.S."},
 	"GBR": {"British", "Briton", "Britons", "UK"},
@@ -301,6 +305,13 @@ func (b *builder) countries() error {
 		if c := b.byCode[code]; c != nil {
 			c.seats = addUniq(c.seats, ns...)
 		}
+	}
+	// Short abbreviations in capitals ("AS", "CAR", "PNG") are ordinary
+	// words in headlines: only well-known ones are kept.
+	for _, c := range b.cs {
+		c.names = slices.DeleteFunc(c.names, func(s string) bool {
+			return len(s) <= 3 && strings.ToUpper(s) == s && !knownAbbrev[s]
+		})
 	}
 	// A name or adjective shared by several countries ("French": France and
 	// its territories) stays with the most populous one.

@@ -88,7 +88,7 @@ func (r *Recogniser) Annotate(ctx context.Context, doc *dateline.Document) error
 			}
 			span := dateline.Span{Start: toks[sp.Start].Span.Start, End: toks[sp.End-1].Span.End}
 			text := doc.Span(span)
-			if text == "" {
+			if tooShort(text) {
 				continue
 			}
 			doc.Mentions = append(doc.Mentions, dateline.Mention{Span: span, Text: text, Type: sp.Type, Entity: -1})
@@ -165,4 +165,16 @@ func isAcronym(w string) bool {
 		}
 	}
 	return true
+}
+
+// tooShort reports whether a mention is a letter or an initial ("G",
+// "C."): not a name on its own.
+func tooShort(text string) bool {
+	n := 0
+	for _, r := range text {
+		if r != '.' {
+			n++
+		}
+	}
+	return n < 2
 }
