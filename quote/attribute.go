@@ -608,6 +608,9 @@ func (a *analysis) isFinite(k int) bool {
 // A quotation inside the clause is taken whole, over paragraphs if it runs
 // over them.
 func (a *analysis) clause(s, para int) content {
+	if s < 0 || s >= len(a.ws) {
+		return content{}
+	}
 	last := s
 	for k := s; k < len(a.ws) && a.ws[k].para == para; k++ {
 		w := &a.ws[k]
@@ -780,6 +783,9 @@ func (a *analysis) source(c cue, j, para int) {
 
 // clauseTo returns the content of words s..e.
 func (a *analysis) clauseTo(s, e int) content {
+	if s < 0 || e >= len(a.ws) || s > e {
+		return content{}
+	}
 	sp := dateline.Span{Start: a.ws[s].span.Start, End: a.ws[e].span.End}
 	segs := a.segsIn(sp)
 	kind := Indirect

@@ -19,6 +19,8 @@ func FuzzQuotes(f *testing.F) {
 		"\"\"\"\n\n\"\n\"",
 		"According to , said: that",
 		"' ’ ‘ \" “ ” « »",
+		"told", "said,", "and said", ", who said", "as saying", "quoted as saying that", "what he called \"",
+		"Kim put it: \"", "He said: \"a\n\n\"b", ", according to", "accused of", "said in a statement: \"x\"",
 	} {
 		f.Add(s)
 	}
@@ -55,7 +57,7 @@ func FuzzQuotes(f *testing.F) {
 			}
 			for _, p := range paras {
 				if p.Start > sp.Start && p.Start < sp.End {
-					if r, at := firstRune(text, p); at != p.Start || !isQuoteMark(r) {
+					if r, _ := firstRune(text, p); !isQuoteMark(r) {
 						t.Fatalf("quote %v runs into paragraph %v, which does not open with a mark", sp, p)
 					}
 				}

@@ -48,6 +48,13 @@ func (q *Quoter) Annotate(ctx context.Context, doc *dateline.Document) error {
 		}
 		q.Lexicon = lx
 	}
+	// A bug must cost this document its quotes, not the caller its process.
+	defer func() {
+		if r := recover(); r != nil {
+			doc.Quotes = nil
+			doc.Notef("quote", dateline.Span{}, "quote stage failed: %v", r)
+		}
+	}()
 	doc.Quotes = q.Find(doc)
 	return nil
 }

@@ -110,6 +110,9 @@ func (a *analysis) invertedName(i, para int) bool {
 // participle reports whether word i, read without a tagger, is a
 // lower-case past participle or a verb: no head of a subject.
 func (a *analysis) participle(i int) bool {
+	if i < 0 || i >= len(a.ws) {
+		return false
+	}
 	w := &a.ws[i]
 	if w.pos != "" || w.capitalised() || len(w.low) < 5 || !strings.HasSuffix(w.low, "ed") {
 		return false
