@@ -41,6 +41,14 @@ func newState(words []Word, _ int) *state {
 		nd.u = perceptron.Hash(w.UPOS)
 		nd.wp = perceptron.Mix(nd.w, nd.p)
 	}
+	st.punct = make([]int, n+2)
+	for i, w := range words {
+		st.punct[i+1] = st.punct[i]
+		if w.UPOS == "PUNCT" {
+			st.punct[i+1]++
+		}
+	}
+	st.punct[n+1] = st.punct[n]
 	st.nodes[n] = node{w: 3, p: 3, u: 3, wp: 3}   // root
 	st.nodes[n+1] = node{w: 5, p: 5, u: 5, wp: 5} // nothing
 	m := n + 1

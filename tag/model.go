@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -18,10 +19,15 @@ import (
 
 // Files of a tagger model inside a model folder.
 const (
-	WeightsFile = "tagger.gz"        // perceptron weights
+	WeightsFile = "tagger.gz"        // perceptron weights, left to right
+	BackFile    = "tagger-back.gz"   // perceptron weights, right to left (optional)
 	LexFile     = "tagger-lex.gz"    // labels, tag dictionary, features, lemmas
 	WordNetFile = "lemma-wordnet.gz" // WordNet exceptions and lemma index
 )
+
+// Prune is the smallest weight a saved tagger keeps: smaller ones cost
+// space and do not help on dev.
+const Prune = 0.5
 
 // New returns the tagger shipped inside the binary.
 func New() (*Tagger, error) {
@@ -45,6 +51,16 @@ func Load(fsys fs.FS) (*Tagger, error) {
 	}
 	t := &Tagger{model: m, dict: map[string]int{}, amb: map[string]uint64{}, feats: map[string]string{}, cands: map[string][]int{},
 		lem: &Lemmatizer{table: map[string]string{}}}
+	if b, err := fsys.Open(BackFile); err == nil {
+		t.back, err = perceptron.Read(bufio.NewReaderSize(b, 1<<16))
+		b.Close()
+		if err != nil {
+			return nil, fmt.Errorf("load tagger: %w", err)
+		}
+		if t.back.Classes != m.Classes {
+			return nil, fmt.Errorf("load tagger: directions disagree: %w", perceptron.ErrFormat)
+		}
+	}
 	lex, err := readGzip(fsys, LexFile)
 	if err != nil {
 		return nil, fmt.Errorf("load tagger: %w", err)
@@ -52,7 +68,7 @@ func Load(fsys fs.FS) (*Tagger, error) {
 	if err := t.parseLex(lex); err != nil {
 		return nil, fmt.Errorf("load tagger: %w", err)
 	}
-	if len(t.labels) != m.Classes || len(t.open) == 0 {
+	if len(t.labels) != m.Classes {
 		return nil, fmt.Errorf("load tagger: %d labels for %d classes", len(t.labels), m.Classes)
 	}
 	wn, err := readGzip(fsys, WordNetFile)
@@ -88,11 +104,20 @@ func (t *Tagger) Save(dir string) error {
 		return fmt.Errorf("save tagger: %w", err)
 	}
 	var w bytes.Buffer
-	if err := t.model.Write(&w, 0.05, 1.0/64); err != nil {
+	if err := t.model.Write(&w, Prune, 1.0/64); err != nil {
 		return fmt.Errorf("save tagger: %w", err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, WeightsFile), w.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("save tagger: %w", err)
+	}
+	if t.back != nil {
+		w.Reset()
+		if err := t.back.Write(&w, Prune, 1.0/64); err != nil {
+			return fmt.Errorf("save tagger: %w", err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, BackFile), w.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("save tagger: %w", err)
+		}
 	}
 	if err := writeGzip(filepath.Join(dir, LexFile), t.writeLex); err != nil {
 		return fmt.Errorf("save tagger: %w", err)
@@ -132,7 +157,7 @@ func (t *Tagger) writeLex(w io.Writer) error {
 	for _, k := range sortedKeys(t.amb) {
 		fmt.Fprintf(bw, "%s\t%x\t%s\n", k, t.amb[k], ints(t.cands[k]))
 	}
-	fmt.Fprintf(bw, "#open\n%s\n", ints(t.open))
+
 	fmt.Fprintf(bw, "#feats\n")
 	for _, k := range sortedKeys(t.feats) {
 		fmt.Fprintf(bw, "%s\t%s\n", k, t.feats[k])
@@ -143,6 +168,8 @@ func (t *Tagger) writeLex(w io.Writer) error {
 	}
 	return bw.Flush()
 }
+
+var errBadLex = errors.New("lexicon: bad line")
 
 func (t *Tagger) parseLex(text string) error {
 	sec := ""
@@ -155,7 +182,7 @@ func (t *Tagger) parseLex(text string) error {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		bad := fmt.Errorf("lexicon: bad %s line %q", sec, line)
+		bad := errBadLex
 		switch sec {
 		case "labels":
 			if len(f) != 3 {
@@ -178,13 +205,10 @@ func (t *Tagger) parseLex(text string) error {
 				return bad
 			}
 			t.amb[f[0]] = h
-			t.cands[f[0]] = cs
-		case "open":
-			cs, err := t.parseInts(f[0])
-			if err != nil || len(cs) == 0 {
-				return bad
+			if cs != nil {
+				t.cands[f[0]] = cs
 			}
-			t.open = cs
+
 		case "feats":
 			if len(f) != 3 {
 				return bad

@@ -24,12 +24,12 @@ type label struct {
 // Tagger tags, lemmatises and adds features to words. It is safe for
 // concurrent use once built.
 type Tagger struct {
-	model  *perceptron.Model
+	model  *perceptron.Model // left to right
+	back   *perceptron.Model // right to left; nil when not trained
 	labels []label
 	dict   map[string]int    // normalised word → label, frequent unambiguous words
 	amb    map[string]uint64 // normalised word → ambiguity class
-	cands  map[string][]int  // normalised word → the labels it had in training
-	open   []int             // labels of rare words: the candidates for unknown ones
+	cands  map[string][]int  // frequent normalised word → the labels it had in training
 	feats  map[string]string // normalised word + "\t" + label → features
 	lem    *Lemmatizer
 }
@@ -63,40 +63,74 @@ func (t *Tagger) Annotate(ctx context.Context, doc *dateline.Document) error {
 // Tag tags one sentence of forms, appending a Word for each to out.
 func (t *Tagger) Tag(forms []string, out []Word) []Word {
 	toks := t.prepare(forms)
-	feats := make([]uint64, 0, 64)
-	scores := make([]float32, len(t.labels))
-	p1, p2 := -1, -2
-	for i := range toks {
-		y, ok := t.dict[toks[i].norm]
-		if !ok {
-			y = t.predict(toks, i, p1, p2, &feats, scores)
+	n, L := len(toks), len(t.labels)
+	ys := make([]int, n)
+	if t.back == nil {
+		t.decode(t.model, toks, ys, nil)
+	} else {
+		// left to right and right to left, then the label with the best
+		// summed score
+		sc := make([]float32, 2*n*L)
+		fw, bw := sc[:n*L], sc[n*L:]
+		t.decode(t.model, toks, ys, fw)
+		rt := make([]tok, n)
+		for i := range toks {
+			rt[n-1-i] = toks[i]
 		}
+		rys := make([]int, n)
+		t.decode(t.back, rt, rys, bw)
+		for i := range toks {
+			if _, ok := t.dict[toks[i].norm]; ok {
+				continue
+			}
+			f, b := fw[i*L:(i+1)*L], bw[(n-1-i)*L:(n-i)*L]
+			for c := range f {
+				f[c] += b[c]
+			}
+			ys[i] = t.best(toks[i].norm, f)
+		}
+	}
+	for i, y := range ys {
 		l := t.labels[y]
 		w := Word{Form: forms[i], UPOS: l.UPOS, XPOS: l.XPOS}
 		w.Lemma = t.lem.Lemma(forms[i], toks[i].norm, l.XPOS)
 		w.Feats = t.featsOf(toks[i].norm, y)
 		out = append(out, w)
-		p2, p1 = p1, y
 	}
 	return out
 }
 
-// predict scores the candidate labels of word i given the two labels
-// before it.
-func (t *Tagger) predict(toks []tok, i, p1, p2 int, feats *[]uint64, scores []float32) int {
-	*feats = t.features((*feats)[:0], toks, i, p1, p2)
-	cands := t.cands[toks[i].norm]
-	if cands == nil {
-		cands = t.open
+// decode runs model m greedily over toks, writing each word's label to ys
+// and, when all is not nil, the scores of the words not in the tag
+// dictionary to all[i*L:(i+1)*L].
+func (t *Tagger) decode(m *perceptron.Model, toks []tok, ys []int, all []float32) {
+	L := len(t.labels)
+	feats := make([]uint64, 0, 64)
+	scores := make([]float32, L)
+	p1, p2 := -1, -2
+	for i := range toks {
+		y, ok := t.dict[toks[i].norm]
+		if !ok {
+			feats = t.features(feats[:0], toks, i, p1, p2)
+			clear(scores)
+			m.Score(feats, scores)
+			y = t.best(toks[i].norm, scores)
+			if all != nil {
+				copy(all[i*L:(i+1)*L], scores)
+			}
+		}
+		ys[i] = y
+		p2, p1 = p1, y
 	}
-	if len(cands) == 1 {
-		return cands[0]
+}
+
+// best returns the best-scoring label that word norm may take: one it had
+// in training when it was frequent, else any.
+func (t *Tagger) best(norm string, scores []float32) int {
+	if c := t.cands[norm]; c != nil {
+		return perceptron.BestOf(scores, c)
 	}
-	for _, c := range cands {
-		scores[c] = 0
-	}
-	t.model.ScoreSome(*feats, cands, scores)
-	return perceptron.BestOf(scores, cands)
+	return perceptron.Best(scores, nil)
 }
 
 func (t *Tagger) featsOf(norm string, y int) string {

@@ -16,7 +16,8 @@ type TrainConfig struct {
 	Iterations int       // passes over the training data; 0 means 10
 	Seed       uint64    // shuffles the sentences between passes
 	WordNet    string    // folder of WordNet 3.0 (*.exc, index.*.gz)
-	Dev        [][]Word  // scored after each pass when not nil
+	Backward   bool      // also train a right-to-left model to combine with
+	Dev        [][]Word  // scored at the end when not nil
 	Log        io.Writer // progress; nil for none
 }
 
@@ -93,15 +94,10 @@ func Train(sents [][]Word, cfg TrainConfig) (*Tagger, error) {
 		if total >= 20 && float64(bn)/float64(total) >= 0.995 {
 			t.dict[n] = best
 		}
-		if total <= 2 {
-			for _, y := range ys {
-				if !slices.Contains(t.open, y) {
-					t.open = append(t.open, y)
-				}
-			}
+		if total >= 20 {
+			t.cands[n] = ys
 		}
 		if total >= 3 {
-			t.cands[n] = ys
 			h := uint64(7)
 			for _, y := range ys {
 				if float64(c[y])/float64(total) >= 0.02 {
@@ -111,7 +107,6 @@ func Train(sents [][]Word, cfg TrainConfig) (*Tagger, error) {
 			t.amb[n] = h
 		}
 	}
-	slices.Sort(t.open)
 	for _, k := range sortedKeys(wordFeats) {
 		_, y, _ := strings.Cut(k, "\t")
 		f := majority(wordFeats[k])
@@ -127,8 +122,6 @@ func Train(sents [][]Word, cfg TrainConfig) (*Tagger, error) {
 		_ = xpos
 	}
 
-	// perceptron
-	t.model = perceptron.New(len(t.labels))
 	gold := make([][]int, len(sents))
 	for i, s := range sents {
 		gold[i] = make([]int, len(s))
@@ -136,6 +129,20 @@ func Train(sents [][]Word, cfg TrainConfig) (*Tagger, error) {
 			gold[i][j] = ids[w.UPOS+"\t"+w.XPOS]
 		}
 	}
+	t.model = t.learn(sents, gold, false, cfg)
+	if cfg.Backward {
+		t.back = t.learn(sents, gold, true, cfg)
+	}
+	if cfg.Dev != nil && cfg.Log != nil {
+		s := t.Evaluate(cfg.Dev)
+		fmt.Fprintf(cfg.Log, "tagger dev: %s\n", s)
+	}
+	return t, nil
+}
+
+// learn trains one direction of the tagger.
+func (t *Tagger) learn(sents [][]Word, gold [][]int, backward bool, cfg TrainConfig) *perceptron.Model {
+	m := perceptron.New(len(t.labels))
 	order := make([]int, len(sents))
 	for i := range order {
 		order[i] = i
@@ -143,7 +150,8 @@ func Train(sents [][]Word, cfg TrainConfig) (*Tagger, error) {
 	rng := rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x5eed))
 	feats := make([]uint64, 0, 64)
 	scores := make([]float32, len(t.labels))
-	forms := []string{}
+	var forms []string
+	var ys []int
 	for it := range cfg.Iterations {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		right, total := 0, 0
@@ -154,14 +162,22 @@ func Train(sents [][]Word, cfg TrainConfig) (*Tagger, error) {
 				forms = append(forms, w.Form)
 			}
 			toks := t.prepare(forms)
+			ys = append(ys[:0], gold[si]...)
+			if backward {
+				slices.Reverse(toks)
+				slices.Reverse(ys)
+			}
 			p1, p2 := -1, -2
 			for i := range toks {
-				y := gold[si][i]
+				y := ys[i]
 				guess, ok := t.dict[toks[i].norm]
 				if !ok {
-					guess = t.predict(toks, i, p1, p2, &feats, scores)
-					t.model.Tick()
-					t.model.Update(feats, y, guess, 1)
+					feats = t.features(feats[:0], toks, i, p1, p2)
+					clear(scores)
+					m.Score(feats, scores)
+					guess = t.best(toks[i].norm, scores)
+					m.Tick()
+					m.Update(feats, y, guess, 1)
 				}
 				if guess == y {
 					right++
@@ -171,15 +187,15 @@ func Train(sents [][]Word, cfg TrainConfig) (*Tagger, error) {
 			}
 		}
 		if cfg.Log != nil {
-			fmt.Fprintf(cfg.Log, "tagger pass %d: train accuracy %.2f%%, %d features\n", it+1, 100*float64(right)/float64(total), t.model.Rows())
+			dir := "left to right"
+			if backward {
+				dir = "right to left"
+			}
+			fmt.Fprintf(cfg.Log, "tagger %s pass %d: train accuracy %.2f%%, %d features\n", dir, it+1, 100*float64(right)/float64(total), m.Rows())
 		}
 	}
-	t.model.Average()
-	if cfg.Dev != nil && cfg.Log != nil {
-		s := t.Evaluate(cfg.Dev)
-		fmt.Fprintf(cfg.Log, "tagger dev: %s\n", s)
-	}
-	return t, nil
+	m.Average()
+	return m
 }
 
 // cleanFeats drops features that record the writer's mistakes.

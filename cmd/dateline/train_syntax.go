@@ -65,10 +65,11 @@ func trainTagger(ctx context.Context, e env, f trainFlags) error {
 		return fmt.Errorf("train tagger: %w", err)
 	}
 	t, err := tag.Train(tagWords(train), tag.TrainConfig{
-		Seed:    uint64(f.seed),
-		WordNet: filepath.Join(f.data, "wordnet-3.0"),
-		Dev:     tagWords(dev),
-		Log:     e.stderr,
+		Seed:     uint64(f.seed),
+		Backward: true,
+		WordNet:  filepath.Join(f.data, "wordnet-3.0"),
+		Dev:      tagWords(dev),
+		Log:      e.stderr,
 	})
 	if err != nil {
 		return fmt.Errorf("train tagger: %w", err)
@@ -82,7 +83,8 @@ func trainTagger(ctx context.Context, e env, f trainFlags) error {
 
 // jackknifeFolds is how many parts the training data is cut into to give
 // the parser predicted tags: each part is tagged by a tagger trained on
-// the others, so the parser learns from tags as good as it will see.
+// the others, so the parser learns from tags about as good as it will see.
+// The fold taggers run left to right only, which halves their cost.
 const jackknifeFolds = 4
 
 func trainParser(ctx context.Context, e env, f trainFlags) error {

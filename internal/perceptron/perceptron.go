@@ -28,7 +28,17 @@ type Model struct {
 	mask uint64
 	n    int // rows in use
 
-	W []float32 // Classes weights per row
+	W []float32 // Classes weights per row (dense models)
+
+	// Sparse models, read from a file with many classes, keep only the
+	// non-zero weights: those of row r are cls/ws[start[r]:start[r+1]].
+	sparse bool
+	// Inline models, read from a file with few classes, keep the weights
+	// of the feature in slot i at W[i*Classes:], saving a memory access.
+	inline bool
+	start  []int32
+	cls    []uint16
+	ws     []float32
 
 	// training state: time-weighted update sums, the clock
 	u     []float64
@@ -75,14 +85,21 @@ func fix(k uint64) uint32 { return uint32(k>>32) | 1 }
 // home is the first slot to probe for key k.
 func (m *Model) home(k uint32) uint64 { return (uint64(k) * 0x9e3779b97f4a7c15) >> 29 & m.mask }
 
-// Row returns the weights of feature k, or nil when the model has none.
+// Row returns the weights of feature k, or nil when the model has none or
+// keeps its weights sparse.
 func (m *Model) Row(k uint64) []float32 {
+	if m.sparse {
+		return nil
+	}
 	key := fix(k)
 	i := m.home(key)
 	for {
 		switch m.keys[i] {
 		case key:
-			r := int(m.rows[i]) * m.Classes
+			r := int(i) * m.Classes
+			if !m.inline {
+				r = int(m.rows[i]) * m.Classes
+			}
 			return m.W[r : r+m.Classes : r+m.Classes]
 		case 0:
 			return nil
@@ -91,9 +108,28 @@ func (m *Model) Row(k uint64) []float32 {
 	}
 }
 
+// find returns the row of feature k, or -1.
+func (m *Model) find(k uint64) int {
+	key := fix(k)
+	i := m.home(key)
+	for {
+		switch m.keys[i] {
+		case key:
+			return int(m.rows[i])
+		case 0:
+			return -1
+		}
+		i = (i + 1) & m.mask
+	}
+}
+
 // Score adds the weights of every feature to scores, which has one entry
 // per class.
 func (m *Model) Score(feats []uint64, scores []float32) {
+	if m.sparse {
+		m.scoreSparse(feats, scores)
+		return
+	}
 	for _, f := range feats {
 		if r := m.Row(f); r != nil {
 			for c, w := range r {
@@ -103,8 +139,24 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 	}
 }
 
-// ScoreSome is Score restricted to the classes in some.
+func (m *Model) scoreSparse(feats []uint64, scores []float32) {
+	for _, f := range feats {
+		if r := m.find(f); r >= 0 {
+			a, b := m.start[r], m.start[r+1]
+			for j, c := range m.cls[a:b] {
+				scores[c] += m.ws[int(a)+j]
+			}
+		}
+	}
+}
+
+// ScoreSome is Score for the classes in some: the scores of the classes
+// in some are right, those of other classes may change.
 func (m *Model) ScoreSome(feats []uint64, some []int, scores []float32) {
+	if m.sparse {
+		m.scoreSparse(feats, scores)
+		return
+	}
 	for _, f := range feats {
 		if r := m.Row(f); r != nil {
 			for _, c := range some {
@@ -187,9 +239,10 @@ func (m *Model) put(k uint32, row int32) {
 func (m *Model) Tick() { m.clock++ }
 
 // Update moves the weights of feats by +d for class truth and -d for class
-// guess; nothing happens when they are equal.
+// guess; nothing happens when they are equal, or to a model read from a
+// file, which cannot learn further.
 func (m *Model) Update(feats []uint64, truth, guess int, d float32) {
-	if truth == guess {
+	if truth == guess || m.sparse || m.inline {
 		return
 	}
 	t := float64(m.clock)
@@ -205,6 +258,9 @@ func (m *Model) Update(feats []uint64, truth, guess int, d float32) {
 // Average replaces the weights by their average over the training clock
 // and ends training.
 func (m *Model) Average() {
+	if m.u == nil {
+		return
+	}
 	c := float64(m.clock)
 	if c == 0 {
 		c = 1
@@ -213,6 +269,18 @@ func (m *Model) Average() {
 		m.W[i] = float32(float64(m.W[i]) - m.u[i]/c)
 	}
 	m.u = nil
+}
+
+// dense returns a copy of a sparse model with dense rows.
+func (m *Model) dense() *Model {
+	d := &Model{Classes: m.Classes, keys: m.keys, rows: m.rows, mask: m.mask, n: m.n}
+	d.W = make([]float32, m.n*m.Classes)
+	for r := range m.n {
+		for j := m.start[r]; j < m.start[r+1]; j++ {
+			d.W[r*m.Classes+int(m.cls[j])] = m.ws[j]
+		}
+	}
+	return d
 }
 
 // Rows reports the number of features with weights.
@@ -224,6 +292,9 @@ const magic = "DLPC1"
 // and rounding the rest to multiples of step, as a gzip stream. Rows are
 // written in key order so the output depends only on the weights.
 func (m *Model) Write(w io.Writer, prune, step float32) error {
+	if m.sparse {
+		return m.dense().Write(w, prune, step)
+	}
 	scale := step
 	type kr struct {
 		k uint32
@@ -307,60 +378,121 @@ func Read(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
 	defer gz.Close()
-	br := bufio.NewReaderSize(gz, 1<<16)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
-		return nil, fmt.Errorf("read model: %w", ErrFormat)
-	}
-	classes, err := binary.ReadUvarint(br)
-	if err != nil || classes == 0 || classes > 1<<12 {
-		return nil, fmt.Errorf("read model: bad class count: %w", ErrFormat)
-	}
-	n, err := binary.ReadUvarint(br)
-	if err != nil || n*classes > 1<<26 {
-		return nil, fmt.Errorf("read model: bad row count: %w", ErrFormat)
-	}
-	var scale float32
-	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil {
+	raw, err := io.ReadAll(io.LimitReader(gz, maxModel))
+	if err != nil {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
+	m, err := decode(raw)
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	return m, nil
+}
+
+// maxModel bounds the decompressed size of a model file.
+const maxModel = 1 << 29
+
+// cursor decodes varints from a byte slice; bad is set at the first
+// malformed or missing one.
+type cursor struct {
+	b   []byte
+	bad bool
+}
+
+func (c *cursor) uv() uint64 {
+	x, n := binary.Uvarint(c.b)
+	if n <= 0 {
+		c.bad = true
+		c.b = nil
+		return 0
+	}
+	c.b = c.b[n:]
+	return x
+}
+
+func (c *cursor) sv() int64 {
+	x, n := binary.Varint(c.b)
+	if n <= 0 {
+		c.bad = true
+		c.b = nil
+		return 0
+	}
+	c.b = c.b[n:]
+	return x
+}
+
+func decode(raw []byte) (*Model, error) {
+	if len(raw) < len(magic)+6 || string(raw[:len(magic)]) != magic {
+		return nil, ErrFormat
+	}
+	c := &cursor{b: raw[len(magic):]}
+	classes := c.uv()
+	n := c.uv()
+	if c.bad || classes == 0 || classes > 1<<12 || n*classes > 1<<26 || len(c.b) < 4 {
+		return nil, fmt.Errorf("bad header: %w", ErrFormat)
+	}
+	scale := math.Float32frombits(binary.LittleEndian.Uint32(c.b))
+	c.b = c.b[4:]
 	m := &Model{Classes: int(classes)}
 	slots := 1
 	for slots < 2*int(n)+2 {
 		slots *= 2
 	}
 	m.alloc(slots)
-	m.W = make([]float32, int(n)*m.Classes)
+	m.sparse = m.Classes > 4
+	if m.sparse {
+		m.start = make([]int32, 1, n+1)
+		guess := min(len(c.b)/2, 1<<26)
+		m.cls = make([]uint16, 0, guess)
+		m.ws = make([]float32, 0, guess)
+	} else {
+		m.W = make([]float32, int(n)*m.Classes)
+	}
 	var k uint32
 	for i := 0; i < int(n); i++ {
-		d, err := binary.ReadUvarint(br)
-		if err != nil || d > math.MaxUint32 {
-			return nil, fmt.Errorf("read model: bad key: %w", ErrFormat)
+		d := c.uv()
+		if d > math.MaxUint32 {
+			return nil, fmt.Errorf("bad key: %w", ErrFormat)
 		}
 		k += uint32(d)
-		if k == 0 || (i > 0 && d == 0) {
-			return nil, fmt.Errorf("read model: bad key: %w", ErrFormat)
+		nz := c.uv()
+		if c.bad || k == 0 || (i > 0 && d == 0) || nz > classes {
+			return nil, fmt.Errorf("bad row %d: %w", i, ErrFormat)
 		}
-		nz, err := binary.ReadUvarint(br)
-		if err != nil || nz > classes {
-			return nil, fmt.Errorf("read model: bad row: %w", ErrFormat)
-		}
-		row := m.W[i*m.Classes : (i+1)*m.Classes]
-		c := -1
+		cl := -1
 		for range nz {
-			gap, err1 := binary.ReadUvarint(br)
-			v, err2 := binary.ReadVarint(br)
-			if err1 != nil || err2 != nil {
-				return nil, fmt.Errorf("read model: bad weight: %w", ErrFormat)
+			gap := c.uv()
+			v := c.sv()
+			if c.bad || gap >= classes {
+				return nil, fmt.Errorf("bad weight: %w", ErrFormat)
 			}
-			c += int(gap) + 1
-			if c >= m.Classes {
-				return nil, fmt.Errorf("read model: class out of range: %w", ErrFormat)
+			cl += int(gap) + 1
+			if cl >= m.Classes {
+				return nil, fmt.Errorf("class out of range: %w", ErrFormat)
 			}
-			row[c] = float32(v) * scale
+			if m.sparse {
+				m.cls = append(m.cls, uint16(cl))
+				m.ws = append(m.ws, float32(v)*scale)
+			} else {
+				m.W[i*m.Classes+cl] = float32(v) * scale
+			}
+		}
+		if m.sparse {
+			m.start = append(m.start, int32(len(m.cls)))
 		}
 		m.put(k, int32(i))
 	}
 	m.n = int(n)
+	if !m.sparse {
+		w := make([]float32, len(m.keys)*m.Classes)
+		for i, k := range m.keys {
+			if k != 0 {
+				r := int(m.rows[i])
+				copy(w[i*m.Classes:(i+1)*m.Classes], m.W[r*m.Classes:(r+1)*m.Classes])
+				m.rows[i] = int32(i)
+			}
+		}
+		m.W, m.inline = w, true
+	}
 	return m, nil
 }

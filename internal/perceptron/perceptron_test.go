@@ -8,7 +8,13 @@ import (
 // TestTrainWriteRead learns a toy problem, writes the model and reads it
 // back: the predictions survive the round trip.
 func TestTrainWriteRead(t *testing.T) {
-	m := New(3)
+	for _, classes := range []int{3, 7} {
+		testRoundTrip(t, classes)
+	}
+}
+
+func testRoundTrip(t *testing.T, classes int) {
+	m := New(classes)
 	data := []struct {
 		feats []uint64
 		class int
@@ -18,7 +24,7 @@ func TestTrainWriteRead(t *testing.T) {
 		{[]uint64{Hash("c"), Hash("y")}, 2},
 		{[]uint64{Hash("a"), Hash("y")}, 0},
 	}
-	scores := make([]float32, 3)
+	scores := make([]float32, classes)
 	for range 10 {
 		for _, d := range data {
 			clear(scores)
