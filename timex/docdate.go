@@ -59,12 +59,75 @@ func parseMonthDay(s string) (m, d int, ok bool) {
 	return m, d, true
 }
 
+// weekdayYears narrows years by weekday clues. Clues beside another date
+// decide (the years where most of them hold; a disagreement is a problem);
+// clues read against the dateline day only support them, or decide alone
+// when there are at least two and they agree, since a lone "on Tuesday" may
+// name another day of the week. It returns the years and the clues used,
+// in text order; none used leaves years as they were.
+func weekdayYears(doc *dateline.Document, clues []weekdayClue, years []int) ([]int, []weekdayClue) {
+	holds := func(c weekdayClue, y int) bool {
+		return c.d <= daysIn(y, c.m) && isoWD(day(y, c.m, c.d)) == c.wd
+	}
+	var strong, weak []weekdayClue
+	for _, c := range clues {
+		if c.weak {
+			weak = append(weak, c)
+		} else {
+			strong = append(strong, c)
+		}
+	}
+	decide := strong
+	if len(strong) == 0 {
+		if len(weak) < 2 {
+			return years, nil
+		}
+		decide = weak
+	}
+	best, bestN := []int(nil), 0
+	for _, y := range years {
+		n := 0
+		for _, c := range decide {
+			if holds(c, y) {
+				n++
+			}
+		}
+		switch {
+		case n > bestN:
+			best, bestN = []int{y}, n
+		case n == bestN && n > 0:
+			best = append(best, y)
+		}
+	}
+	if bestN == 0 {
+		return years, nil
+	}
+	if bestN < len(decide) {
+		if len(strong) == 0 {
+			return years, nil // dateline readings that disagree say nothing
+		}
+		doc.Notef("timex", decide[0].span, "the weekday mentions do not all agree with one year: %d of %d fit", bestN, len(decide))
+	}
+	var used []weekdayClue
+	for _, c := range clues {
+		ok := true
+		for _, y := range best {
+			ok = ok && holds(c, y)
+		}
+		if ok {
+			used = append(used, c)
+		}
+	}
+	return best, used
+}
+
 // weekdayClue says that the day m-d falls on weekday wd, as the words at
 // Span suggest.
 type weekdayClue struct {
 	wd, m, d int
 	text     string
 	span     dateline.Span
+	weak     bool // read against the dateline day
 }
 
 // inferYear chooses the year of a dateline that prints only month and day:
@@ -91,31 +154,10 @@ func (st *Stage) inferYear(doc *dateline.Document, a *analysis, m, d int) time.T
 	var basis []string
 	basis = append(basis, "No year is printed.")
 
-	clues := a.weekdayClues(m, d)
-	if len(clues) > 0 {
-		best, bestN := []int(nil), -1
-		for _, y := range years {
-			n := 0
-			for _, c := range clues {
-				if c.d <= daysIn(y, c.m) && isoWD(day(y, c.m, c.d)) == c.wd {
-					n++
-				}
-			}
-			switch {
-			case n > bestN:
-				best, bestN = []int{y}, n
-			case n == bestN:
-				best = append(best, y)
-			}
-		}
-		if bestN < len(clues) {
-			doc.Notef("timex", clues[0].span, "the weekday mentions do not all agree with one year: %d of %d fit", bestN, len(clues))
-		}
-		if bestN > 0 {
-			years = best
-			basis = append(basis, describeClues(clues)+" only in "+listYears(years)+
-				fmt.Sprintf(" (of the years %d–%d)", now.Year()-horizon, now.Year())+";")
-		}
+	if ys, used := weekdayYears(doc, a.weekdayClues(m, d), years); len(used) > 0 {
+		years = ys
+		basis = append(basis, describeClues(used)+" only in "+listYears(years)+
+			fmt.Sprintf(" (of the years %d–%d)", now.Year()-horizon, now.Year())+";")
 	}
 	if st.Tenures != nil && len(years) > 1 {
 		for _, name := range a.personNames() {
@@ -152,7 +194,11 @@ func (st *Stage) inferYear(doc *dateline.Document, a *analysis, m, d int) time.T
 	y := years[len(years)-1]
 	if len(years) > 1 {
 		doc.Notef("timex", doc.Dateline.Span, "the year of %s is ambiguous (%s): took the most recent, %d", dateWords, listYears(years), y)
-		basis = append(basis, fmt.Sprintf("more than one year remains, so the most recent not after today: %d.", y))
+		if len(basis) == 1 {
+			basis = append(basis, fmt.Sprintf("Nothing in the text fixes it, so the most recent year in which %s is not after today: %d.", dateWords, y))
+		} else {
+			basis = append(basis, fmt.Sprintf("More than one year remains, so the most recent not after today: %d.", y))
+		}
 	} else if len(basis) == 1 {
 		basis = append(basis, fmt.Sprintf("%d.", y))
 	} else {
@@ -211,13 +257,37 @@ func (a *analysis) weekdayClues(m, d int) []weekdayClue {
 			aSent, aPara, fromDateline = sentOf(x.Start), p, false
 		case x.kind == kWeekday && x.mod == modNone && am != 0:
 			s := sentOf(x.Start)
-			if fromDateline || p == aPara && s >= 0 && (s == aSent || s == aSent+1) {
-				out = append(out, weekdayClue{wd: x.wd, m: am, d: ad, text: a.doc.Text[x.Start:x.End], span: dateline.Span{Start: x.Start, End: x.End}})
+			near := p == aPara && s >= 0 && (s == aSent || s == aSent+1)
+			if !fromDateline && !near {
+				continue
 			}
+			tn, weak := a.tn.at(x.Start, x.End), false
+			if am == m && ad == d {
+				// Read against the dateline day, a weekday in a past-tense
+				// clause is most often an earlier day of the week ("said on
+				// Tuesday" in a Thursday story): only a present or future
+				// one is taken to be the day itself.
+				if tn == tensePast {
+					continue
+				}
+				weak = true
+			} else {
+				// "until April 30. On Tuesday, Guaido tweeted": the weekday
+				// is that date when the tense agrees with the date's side of
+				// the dateline day.
+				before := dayOfYear(am, ad) <= dayOfYear(m, d)
+				if tn == tensePast && !before || tn == tenseFuture && before {
+					continue
+				}
+			}
+			out = append(out, weekdayClue{wd: x.wd, m: am, d: ad, text: a.doc.Text[x.Start:x.End], span: dateline.Span{Start: x.Start, End: x.End}, weak: weak})
 		}
 	}
 	return out
 }
+
+// dayOfYear orders month-days within a year.
+func dayOfYear(m, d int) int { return m*32 + d }
 
 // describeClues writes "May 5 falls on a Sunday ('Sunday') and April 30 on
 // a Tuesday ('Tuesday')", each date once.

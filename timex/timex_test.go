@@ -145,13 +145,20 @@ func TestInferYear(t *testing.T) {
 		basis          []string
 		problem        bool
 	}{
-		{"weekday and tenure", "PARIS, March 3. Minister of Examples Jane Example will travel to Rome on Sunday.", "03-03", true,
+		{"weekday and tenure", "PARIS, March 3. Minister of Examples Jane Example will travel to Rome on Sunday, March 3.", "03-03", true,
 			"2013-03-03", []string{"Sunday", "Jane Example", "2013"}, false},
 		// named without the office: she may have held another one then
-		{"tenure without office", "PARIS, March 3. Jane Example will travel to Rome on Sunday.", "03-03", true,
+		{"tenure without office", "PARIS, March 3. Jane Example will travel to Rome on Sunday, March 3.", "03-03", true,
 			"2024-03-03", []string{"Sunday"}, true},
-		{"weekday only, ambiguous", "PARIS, March 3. Minister Jane Example will travel to Rome on Sunday.", "03-03", false,
+		{"weekday only, ambiguous", "PARIS, March 3. Minister of Examples Jane Example will travel to Rome on Sunday, March 3.", "03-03", false,
 			"2024-03-03", []string{"Sunday"}, true},
+		// one weekday read against the dateline may name another day
+		{"lone weekday", "PARIS, March 3. The minister will travel to Rome on Sunday.", "03-03", false,
+			"2026-03-03", []string{"No year is printed"}, true},
+		{"two weekdays agree", "PARIS, March 3. The minister will travel to Rome on Sunday. On Sunday she will also see the pope.", "03-03", false,
+			"2024-03-03", []string{"March 3 falls on a Sunday"}, true},
+		{"past weekday is another day", "PARIS, March 3. The minister said on Tuesday she was tired. On Tuesday she rested.", "03-03", false,
+			"2026-03-03", nil, true},
 		{"weekday beside a date", "PARIS, March 3. The vote is on Tuesday, March 5, officials said.", "03-03", false,
 			"2024-03-03", []string{"Tuesday"}, true},
 		{"nothing narrows", "PARIS, March 3. The minister spoke.", "03-03", false,
