@@ -191,6 +191,9 @@ func (c *Coder) hostOf(s *sent, t int, p *cameo.Pattern) (int, string) {
 	for _, cd := range p.Conds {
 		switch cd.Role {
 		case "case":
+			if !c.condHolds(s, t, t, cd) {
+				return -1, fmt.Sprintf("not introduced by %q", cd.Term.Head)
+			}
 			h := s.head(t)
 			for n := 0; h >= 0 && n < maxClimb; n++ {
 				if s.isVerb(h) {
@@ -200,6 +203,9 @@ func (c *Coder) hostOf(s *sent, t int, p *cameo.Pattern) (int, string) {
 			}
 			return -1, "no verb above the prepositional phrase"
 		case "pred":
+			if !c.condHolds(s, t, t, cd) {
+				return -1, "not the subject of the predicate " + cd.Term.String()
+			}
 			return s.head(t), ""
 		}
 	}
