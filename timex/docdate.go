@@ -328,6 +328,9 @@ func describeTenures(name string, ts []dateline.Tenure) string {
 		}
 		parts = append(parts, s)
 	}
+	if len(ts) > 0 && ts[0].Person != "" {
+		name = ts[0].Person // the canonical name, not the text's short form
+	}
 	return name + " was " + strings.Join(parts, " and ")
 }
 
