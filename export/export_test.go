@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"flag"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -128,8 +130,14 @@ func TestJSONL(t *testing.T) {
 	}
 }
 
+var parquetOut = flag.String("parquet-out", "", "also write TestParquet's file (40 sample documents, 80 events) here, for .ci/duckdb-check.sh")
+
 func TestParquet(t *testing.T) {
-	st := sampleStore(t, 4)
+	docs := 4
+	if *parquetOut != "" {
+		docs = 40
+	}
+	st := sampleStore(t, docs)
 	var buf bytes.Buffer
 	n, err := Write(context.Background(), st, dateline.EventFilter{}, "parquet", &buf)
 	if err != nil {
@@ -139,8 +147,13 @@ func TestParquet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n != 8 || len(rows) != 8 {
-		t.Fatalf("wrote %d, read %d rows; want 8", n, len(rows))
+	if n != 2*docs || len(rows) != 2*docs {
+		t.Fatalf("wrote %d, read %d rows; want %d", n, len(rows), 2*docs)
+	}
+	if *parquetOut != "" {
+		if err := os.WriteFile(*parquetOut, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if rows[0].Code != "111" || rows[0].Lat == nil || *rows[0].Lat != 55.75 || rows[1].Lat != nil || rows[0].Sentence == "" {
 		t.Errorf("rows[0:2] = %+v %+v", rows[0], rows[1])
