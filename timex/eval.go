@@ -21,6 +21,10 @@ type GoldDoc struct {
 	DCT     string      `json:"dct"` // "2019-05-05"; "" when unknown
 	Text    string      `json:"text"`
 	Timexes []GoldTimex `json:"timexes"`
+	// Intervals says the gold values are ISO dates and ranges rather than
+	// TIMEX3 values (GUM): a system value is also right when it covers the
+	// same days ("2019-W18" for "2019-04-29/2019-05-05").
+	Intervals bool `json:"interval_values,omitempty"`
 	// Types lists the TIMEX3 types the annotation covers; empty means all.
 	// System expressions of other types count only where they overlap an
 	// annotated expression.
@@ -93,6 +97,10 @@ type Mismatch struct {
 
 // Add scores one document's system expressions against its gold.
 func (s *Scores) Add(id string, gold, sys []GoldTimex, types []string) {
+	s.add(id, gold, sys, types, false)
+}
+
+func (s *Scores) add(id string, gold, sys []GoldTimex, types []string, intervals bool) {
 	if len(types) > 0 {
 		// expressions of types the annotation leaves out count only when
 		// they overlap an annotated one
@@ -146,7 +154,7 @@ func (s *Scores) Add(id string, gold, sys []GoldTimex, types []string) {
 			continue
 		}
 		s.ValueMatched++
-		if x.Value == g.Value {
+		if x.Value == g.Value || intervals && sameInterval(x.Value, g.Value) {
 			s.ValueCorrect++
 		} else {
 			s.mismatch(Mismatch{ID: id, Gold: g.Text, System: x.Text, GoldValue: g.Value, SysValue: x.Value})
@@ -244,7 +252,7 @@ func (st *Stage) Evaluate(ctx context.Context, docs []GoldDoc, s *Scores) error 
 		if err != nil {
 			return err
 		}
-		s.Add(g.ID, g.Timexes, sys, g.Types)
+		s.add(g.ID, g.Timexes, sys, g.Types, g.Intervals)
 	}
 	return nil
 }

@@ -32,7 +32,7 @@ func GoldFromGUM(sents []*conllu.Sentence) []GoldDoc {
 	for _, s := range sents {
 		if id := s.Comment("newdoc id"); id != "" || cur == nil {
 			flush()
-			cur = &GoldDoc{ID: id, Types: []string{"DATE", "TIME"}, Timexes: []GoldTimex{}}
+			cur = &GoldDoc{ID: id, Types: []string{"DATE", "TIME"}, Intervals: true, Timexes: []GoldTimex{}}
 			text.Reset()
 			n, stack = 0, stack[:0]
 		}

@@ -54,3 +54,27 @@ func TestGoldFromGUM(t *testing.T) {
 		t.Errorf("got %+v", g)
 	}
 }
+
+func TestSameInterval(t *testing.T) {
+	tests := []struct {
+		sys, gold string
+		want      bool
+	}{
+		{"2006-W08", "2006-02-19/2006-02-26", true},
+		{"2012-SU", "2012-06/2012-09", true},
+		{"199", "1990-01-01/1999-12-31", true},
+		{"19", "1900-01-01/1999-12-31", true},
+		{"2019-05-05", "2019-05-05", true},
+		{"2019-05-05TMO", "2019-05-05", true},
+		{"2006", "2006-12-31", false},
+		{"2019-05", "2019-05-05", false},
+		{"P9M", "2011-01/2011-09", false},
+		{"2019-Q2", "2019-04-01/2019-06-30", true},
+		{"PRESENT_REF", "2019", false},
+	}
+	for _, tt := range tests {
+		if got := sameInterval(tt.sys, tt.gold); got != tt.want {
+			t.Errorf("sameInterval(%q, %q) = %v, want %v", tt.sys, tt.gold, got, tt.want)
+		}
+	}
+}

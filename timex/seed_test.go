@@ -29,6 +29,12 @@ func TestSeed(t *testing.T) {
 		Document struct {
 			Date string `json:"date"`
 		} `json:"document"`
+		Events []struct {
+			ID           string `json:"id"`
+			Date         string `json:"date"`
+			DateOptional bool   `json:"date_optional"`
+			Evidence     string `json:"evidence"`
+		} `json:"events"`
 		Timexes []struct {
 			Line     int    `json:"line"`
 			Text     string `json:"text"`
@@ -83,4 +89,19 @@ func TestSeed(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d required time values right", right, required)
+	// the event-dating service: each required event date from its evidence
+	for _, e := range gold.Events {
+		if e.Date == "" || e.DateOptional {
+			continue
+		}
+		i := strings.Index(doc.Text, e.Evidence)
+		if i < 0 {
+			t.Errorf("event %s: evidence %q not in the text", e.ID, e.Evidence)
+			continue
+		}
+		d := doc.DateOf(dateline.Span{Start: i, End: i + len(e.Evidence)})
+		if d.Value != e.Date {
+			t.Errorf("event %s: DateOf = %+v, want %s", e.ID, d, e.Date)
+		}
+	}
 }
