@@ -193,7 +193,11 @@ func (st *Stage) inferYear(doc *dateline.Document, a *analysis, m, d int) time.T
 	}
 	y := years[len(years)-1]
 	if len(years) > 1 {
-		doc.Notef("timex", doc.Dateline.Span, "the year of %s is ambiguous (%s): took the most recent, %d", dateWords, listYears(years), y)
+		if len(basis) == 1 {
+			doc.Notef("timex", doc.Dateline.Span, "the year of %s is not printed and nothing in the text fixes it: took %d", dateWords, y)
+		} else {
+			doc.Notef("timex", doc.Dateline.Span, "the year of %s is ambiguous (%s): took the most recent, %d", dateWords, listYears(years), y)
+		}
 		if len(basis) == 1 {
 			basis = append(basis, fmt.Sprintf("Nothing in the text fixes it, so the most recent year in which %s is not after today: %d.", dateWords, y))
 		} else {

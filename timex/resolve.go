@@ -132,7 +132,19 @@ func yearFor(m, d int, rf refs) int {
 	return next.Year()
 }
 
-func daysIn(y, m int) int { return day(y, m+1, 0).Day() }
+// daysIn returns the number of days in month m of year y.
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
 
 func resolveDate(x *Expr, rf refs) resolved {
 	if x.sub != "" { // quarter or half

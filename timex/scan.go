@@ -3,6 +3,8 @@ package timex
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dateline-news/dateline"
 )
 
 // tok is one word, number or punctuation mark of the text, with what the
@@ -36,6 +38,8 @@ type scanner struct {
 	buf   []byte
 	toks  []tok
 	exprs []Expr
+	sents []dateline.Span // sentence spans, reused by the stage
+	paras []dateline.Span // paragraph spans, reused by the stage
 }
 
 func isWordRune(r rune) bool {

@@ -40,7 +40,7 @@ func (st *Stage) Annotate(ctx context.Context, doc *dateline.Document) error {
 	defer st.scanners.Put(sc)
 	doc.Timexes = doc.Timexes[:0]
 	sc.exprs = sc.recognise(doc.Text, sc.exprs[:0])
-	a := newAnalysis(doc, sc.toks, sc.exprs)
+	a := newAnalysis(doc, sc)
 	dct := st.docDate(doc, a)
 	a.resolveAll(dct)
 	return nil
@@ -54,8 +54,9 @@ type analysis struct {
 	paras []dateline.Span // paragraph-like units: paragraphs, title, headings
 }
 
-func newAnalysis(doc *dateline.Document, toks []tok, exprs []Expr) *analysis {
-	a := &analysis{doc: doc, exprs: exprs}
+func newAnalysis(doc *dateline.Document, sc *scanner) *analysis {
+	toks := sc.toks
+	a := &analysis{doc: doc, exprs: sc.exprs}
 	a.tn = tenser{text: doc.Text, toks: toks, doc: doc.Tokens}
 	for _, t := range doc.Tokens {
 		if t.Tag != "" || t.Feats != "" {
@@ -63,23 +64,24 @@ func newAnalysis(doc *dateline.Document, toks []tok, exprs []Expr) *analysis {
 			break
 		}
 	}
+	sents := sc.sents[:0]
 	if len(doc.Sentences) > 0 {
-		a.tn.sents = make([]dateline.Span, len(doc.Sentences))
-		for i, s := range doc.Sentences {
-			a.tn.sents[i] = s.Span
+		for _, s := range doc.Sentences {
+			sents = append(sents, s.Span)
 		}
 	} else {
-		a.tn.sents = splitSentences(doc.Text, toks)
+		sents = splitSentences(sents, doc.Text, toks)
 	}
-	a.paras = units(doc)
+	a.tn.sents, sc.sents = sents, sents
+	a.paras = units(sc.paras[:0], doc)
+	sc.paras = a.paras
 	return a
 }
 
 // units returns the paragraphs of doc with the title, subtitle and
 // headings as units of their own; without paragraphs, the text split at
 // blank or indented lines.
-func units(doc *dateline.Document) []dateline.Span {
-	var u []dateline.Span
+func units(u []dateline.Span, doc *dateline.Document) []dateline.Span {
 	if len(doc.Paragraphs) > 0 {
 		u = append(u, doc.Paragraphs...)
 		if doc.TitleSpan != nil {
@@ -119,8 +121,7 @@ func (a *analysis) paraOf(off int) int {
 // splitSentences finds sentence spans when the segmenter has not run: a
 // full stop, question or exclamation mark before a capital or a quote, and
 // every line break.
-func splitSentences(text string, toks []tok) []dateline.Span {
-	var out []dateline.Span
+func splitSentences(out []dateline.Span, text string, toks []tok) []dateline.Span {
 	start := -1
 	for i, t := range toks {
 		if start < 0 {
