@@ -86,6 +86,7 @@ func (r *Recogniser) Annotate(ctx context.Context, doc *dateline.Document) error
 			if sp.End-sp.Start > 1 && strings.EqualFold(words[sp.Start], "the") {
 				sp.Start++ // "the" is not part of a name
 			}
+			sp.End = trimEnd(words, sp.Start, sp.End)
 			span := dateline.Span{Start: toks[sp.Start].Span.Start, End: toks[sp.End-1].Span.End}
 			text := doc.Span(span)
 			if tooShort(text) {
@@ -177,4 +178,28 @@ func tooShort(text string) bool {
 		}
 	}
 	return n < 2
+}
+
+// cutWords are lower-case words a name does not continue over ("Moscow on
+// Sunday"); dateWords are not part of a name at its end.
+var (
+	cutWords  = map[string]bool{"on": true, "in": true, "at": true, "since": true, "until": true, "during": true, "after": true, "before": true, "from": true, "to": true, "with": true}
+	dateWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+		"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true, "june": true,
+		"july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
+)
+
+// trimEnd returns the end of a mention [a, z) cut before a lower-case
+// preposition inside it and before date words at its end.
+func trimEnd(words []string, a, z int) int {
+	for i := a + 1; i < z; i++ {
+		if cutWords[words[i]] {
+			z = i
+			break
+		}
+	}
+	for z-1 > a && dateWords[strings.ToLower(words[z-1])] {
+		z--
+	}
+	return z
 }
