@@ -92,6 +92,15 @@ func (a *analysis) contentAfter(c cue, e Entry, j, para int) content {
 		return content{}
 	}
 	if e.Frame == FrameObject && !subjectPronouns[a.ws[j].low] {
+		// "told a news conference "…"": the quotation after the listener.
+		for k := j + 1; k < j+8 && k < len(a.ws) && a.ws[k].para == para; k++ {
+			if a.quotationAt(k) >= 0 {
+				return a.clause(k, para)
+			}
+			if a.ws[k].isPunct() || a.ws[k].stop || a.isFinite(k) || a.ws[k].low == "that" {
+				break
+			}
+		}
 		o := a.objectEnd(j, para)
 		if n := o + 1; o >= j && a.outside(n, para) && (a.ws[n].low == ":" || a.ws[n].low == ",") && a.quotationAt(n+1) >= 0 {
 			return a.clause(n+1, para) // told the council: "…"
@@ -315,6 +324,20 @@ func (a *analysis) clause(s, para int) content {
 	}
 	for last > s && a.ws[last].isPunct() && !a.ws[last].mark && a.ws[last].seg < 0 {
 		last--
+	}
+	if k, ok := a.segOpen[s]; ok && !a.used[k] {
+		// A quotation followed by no verb of its own ("… "I expect to see
+		// him soon" after lunch") is the content by itself.
+		verb := false
+		for m := a.wordAt(a.segs[k].outer().End); m <= last && m < len(a.ws); m++ {
+			if a.ws[m].seg < 0 && a.isFinite(m) {
+				verb = true
+				break
+			}
+		}
+		if !verb {
+			return content{parts: a.segs[k].parts, segs: []int{k}, kind: Direct}
+		}
 	}
 	sp := dateline.Span{Start: a.ws[s].span.Start, End: a.ws[last].span.End}
 	segs := a.segsIn(sp)

@@ -131,6 +131,8 @@ func TestPatterns(t *testing.T) {
 			[]want{{"the law was unfair", Indirect, "Ana Silva", 0}}},
 		{"dismissed as", `The embassy dismissed the warning as "hysteria."`,
 			[]want{{"hysteria.", Direct, "embassy", 0}}},
+		{"listener then quotation", `Baker told a brief news conference "I expect to see him soon" after lunch.`,
+			[]want{{"I expect to see him soon", Direct, "Baker", 0}}},
 		{"scare quotes", `The so-called "peace plan" was not discussed.`, nil},
 		{"title in quotes", `She read "War and Peace" twice.`, nil},
 		{"free relative", `They sent what it claimed was aid.`, nil},
