@@ -67,6 +67,9 @@ func (c *Coder) actorsOf(s *sent, h, depth int, lend bool) []part {
 	}
 	var out []part
 	for _, k := range s.conjuncts(h, c.MaxMembers) {
+		if s.negatedNominal(k) {
+			continue // "not Russia but the United States"
+		}
 		if p, ok := s.entityAt(k); ok {
 			out = append(out, p)
 			continue
@@ -243,4 +246,18 @@ func (c *Coder) deepTarget(s *sent, h, depth int, keep func([]part) []part) ([]p
 		}
 	}
 	return nil, ""
+}
+
+// negatedNominal reports whether a noun phrase carries its own negation
+// ("not Russia but the United States").
+func (s *sent) negatedNominal(k int) bool {
+	if !s.isNominal(k) {
+		return false
+	}
+	for _, m := range s.children(k) {
+		if (s.base(m) == "advmod" || s.base(m) == "neg") && (s.word(m) == "not" || s.word(m) == "never") {
+			return true
+		}
+	}
+	return false
 }

@@ -207,6 +207,20 @@ func TestCode(t *testing.T) {
 5 Ukraine Ukraine PROPN 3 conj @UKR
 6 held hold VERB 0 root`,
 			[]string{"RUS 040 UKR asserted"}},
+		{"naming the culprit, not the negated conjunct", `
+1 Lavrov Lavrov PROPN 2 nsubj @RUSGOV
+2 said say VERB 0 root
+3 the the DET 5 det
+4 real real ADJ 5 amod
+5 meddler meddler NOUN 8 nsubj
+6 was be AUX 8 cop
+7 not not PART 8 advmod
+8 Russia Russia PROPN 2 ccomp @RUS
+9 but but CCONJ 12 cc
+10 the the DET 12 det
+11 United united PROPN 12 compound @USA
+12 States States PROPN 8 conj @USA`,
+			[]string{"RUSGOV 112 USA asserted"}},
 		{"a bare verb's object does not lend its possessor", `
 1 Lavrov Lavrov PROPN 2 nsubj @RUSGOV
 2 discussed discuss VERB 0 root

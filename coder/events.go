@@ -227,6 +227,9 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 	if m.p.Noun {
 		for _, cd := range p.Conds {
 			if cd.Role == "pred" { // "X's claims were untrue": the speaker above denies
+				if s.negatedNominal(m.host) {
+					neg = false // "was not Russia but the US": negation per conjunct
+				}
 				src, srcHow = nil, "no speaker"
 				if g := s.head(m.host); g >= 0 {
 					src, srcHow = c.sourceOf(s, g)

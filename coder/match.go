@@ -151,6 +151,11 @@ func (c *Coder) roleArgs(s *sent, t, host int, role string) []int {
 		return nil
 	case "case":
 		return []int{t}
+	case "pred":
+		if h := s.head(t); h >= 0 && s.base(t) == "nsubj" {
+			return []int{h}
+		}
+		return nil
 	case "poss":
 		if k := s.child(t, "nmod:poss"); k >= 0 {
 			return []int{k}
