@@ -83,13 +83,9 @@ func (r *Recogniser) Annotate(ctx context.Context, doc *dateline.Document) error
 		}
 		tags := r.TagWords(words, p)
 		for _, sp := range Spans(tags) {
-			if sp.End-sp.Start > 1 && strings.EqualFold(words[sp.Start], "the") {
-				sp.Start++ // "the" is not part of a name
-			}
-			sp.End = trimEnd(words, sp.Start, sp.End)
 			span := dateline.Span{Start: toks[sp.Start].Span.Start, End: toks[sp.End-1].Span.End}
 			text := doc.Span(span)
-			if tooShort(text) {
+			if text == "" {
 				continue
 			}
 			doc.Mentions = append(doc.Mentions, dateline.Mention{Span: span, Text: text, Type: sp.Type, Entity: -1})
@@ -104,6 +100,26 @@ func (r *Recogniser) TagWords(words, pos []string) []string {
 	tags := r.Tagger.Tag(words, pos)
 	if r.Backoff && r.Tagger.Dict != nil {
 		backoff(r.Tagger.Dict, words, tags)
+	}
+	// a name does not start with "the", continue over a preposition, end
+	// in a date, or consist of one letter
+	for _, sp := range Spans(tags) {
+		a, z := sp.Start, sp.End
+		if z-a > 1 && strings.EqualFold(words[a], "the") {
+			a++
+		}
+		z = trimEnd(words, a, z)
+		if tooShort(strings.Join(words[a:z], "")) {
+			z = a
+		}
+		for i := sp.Start; i < sp.End; i++ {
+			switch {
+			case i < a || i >= z:
+				tags[i] = "O"
+			case i == a:
+				tags[i] = "B-" + sp.Type
+			}
+		}
 	}
 	return tags
 }
