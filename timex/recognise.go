@@ -328,6 +328,9 @@ func (r *rules) holiday(i int) (Expr, bool) {
 	md, j := 0, i+1
 	switch {
 	case r.t[i].cls == clHoliday:
+		if i > 0 && r.t[i-1].upper && r.t[i-1].punct == 0 && r.t[i-1].cls == clNone {
+			return Expr{}, false // a surname: "Johnnie Christmas"
+		}
 		md = r.t[i].val
 		if md == 1225 && r.is(j, "Eve") {
 			md, j = 1224, j+1
@@ -807,12 +810,13 @@ func (r *rules) theRelative(i int) (Expr, bool) {
 		if x, ok := r.countUnits(j + 1); ok && x.n > 1 {
 			return x, true
 		}
-	case r.cls(j, clUnit) && r.t[j].val == uDay && (r.w(j+1, wBefore) || r.w(j+1, wAfter)) && r.clauseEnds(j+2):
+	case r.cls(j, clUnit) && r.t[j].val >= uDay && r.t[j].val != uWeekend && (r.w(j+1, wBefore) || r.w(j+1, wAfter)) && r.clauseEnds(j+2):
+		// "the day before", "the year before"
 		n := -1
 		if r.w(j+1, wAfter) {
 			n = 1
 		}
-		return Expr{Type: "DATE", kind: kRel, unit: uDay, n: n, ana: true, t1: j + 2}, true
+		return Expr{Type: "DATE", kind: kRel, unit: r.t[j].val, n: n, ana: true, t1: j + 2}, true
 	case r.cls(j, clUnit) && r.t[j].val == uWeekend:
 		return Expr{Type: "DATE", kind: kWeekend, t1: j + 1}, true
 	case r.cls(j, clSeason) && (r.w(i-1, wIn) || r.w(i-1, wDuring) || r.w(i-1, wOver) || r.w(i-1, wSince) || r.w(i-1, wBy) || r.w(i-1, wUntil)):
@@ -906,8 +910,8 @@ func (r *rules) countUnits(i int) (Expr, bool) {
 	if u.cls == clUnit && n != 1 && !hy {
 		return Expr{}, false
 	}
-	if unit == uWeekend {
-		return Expr{}, false
+	if unit == uWeekend || unit == uQuarter && r.w(j+1, wOf) {
+		return Expr{}, false // "a quarter of citizens"
 	}
 	// an age is not a time expression: "a 19-year-old"
 	if hy && (r.p(j+1, '-') && r.is(j+2, "old") || r.is(j+1, "old")) {

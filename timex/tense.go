@@ -95,8 +95,10 @@ func (tn *tenser) tagVerdict(k int) (tense, bool) {
 		return tensePresent, true
 	case "VB":
 		if k > 0 && strings.EqualFold(d[k-1].Text, "to") {
-			if k > 1 && forwardVerb(strings.ToLower(d[k-2].Text)) {
-				return tenseFuture, true
+			if k > 1 {
+				if w2 := strings.ToLower(d[k-2].Text); forwardVerb(w2) || isBe(w2) {
+					return tenseFuture, true
+				}
 			}
 			return tenseUnknown, true
 		}
@@ -187,8 +189,9 @@ func (tn *tenser) wordVerdict(k int) (tense, bool) {
 			return tenseFuture, true
 		}
 	case "is", "are", "am", "was", "were":
-		if futureLink(strings.ToLower(tn.word(k+1))) && strings.EqualFold(tn.word(k+2), "to") {
-			return tenseFuture, true
+		if futureLink(strings.ToLower(tn.word(k+1))) && strings.EqualFold(tn.word(k+2), "to") ||
+			strings.EqualFold(tn.word(k+1), "to") {
+			return tenseFuture, true // "is expected to", "is to be held"
 		}
 		if w == "was" || w == "were" {
 			return tensePast, true
@@ -201,17 +204,20 @@ func (tn *tenser) wordVerdict(k int) (tense, bool) {
 	case "can", "could", "may", "might", "must", "should":
 		return tenseUnknown, true
 	}
+	if prev := strings.ToLower(tn.word(k - 1)); isBe(prev) || prev == "be" || prev == "been" || prev == "being" ||
+		prev == "had" || prev == "has" || prev == "have" {
+		if pastWords[w] || strings.HasSuffix(w, "ed") {
+			return tenseUnknown, false // a participle: the auxiliary decides
+		}
+	}
 	if pastWords[w] {
 		return tensePast, true
 	}
 	if len(w) >= 5 && strings.HasSuffix(w, "ed") && !notPast[w] && !t.upper {
-		if k > 0 && isBe(strings.ToLower(tn.word(k-1))) {
-			return tenseUnknown, false // a passive: the auxiliary decides
-		}
 		return tensePast, true
 	}
 	if k > 0 && strings.EqualFold(tn.word(k-1), "to") && t.cls == clNone && !t.upper {
-		if forwardVerb(strings.ToLower(tn.word(k - 2))) {
+		if w2 := strings.ToLower(tn.word(k - 2)); forwardVerb(w2) || isBe(w2) {
 			return tenseFuture, true // "expected to resume", "agreed to meet"
 		}
 		return tenseUnknown, true // an infinitive has no tense of its own
