@@ -38,7 +38,7 @@ func (a *analysis) attribute(c cue) {
 		subj = a.coordinated(c.at, para) // "rejected the result and said"
 	}
 	inverted := false
-	if subj.empty() && a.invertible(c.at, para) {
+	if subj.empty() && e.Frame != FrameOf && e.Frame != FrameName && a.invertible(c.at, para) {
 		// "…," said Lavrov.
 		s := a.subjectAfter(a.skipBetween(after, para), para)
 		if n := s.to + 1; !s.empty() && (n >= len(a.ws) || a.ws[n].para != para || a.ws[n].stop || a.ws[n].low == "," || a.ws[n].low == ":") {

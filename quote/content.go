@@ -469,11 +469,24 @@ func (a *analysis) source(c cue, j, para int) {
 		return
 	}
 	if n := end + 1; a.outside(n, para) && a.ws[n].low == "," && n+1 < len(a.ws) && a.ws[n+1].para == para {
-		if ct := a.clause(n+1, para); ct.ok() {
+		if ct := a.clause(n+1, para); ct.ok() && !a.hasCue(ct) {
 			a.take(d, ct)
 			a.add(d)
 		}
 	}
+}
+
+// hasCue reports whether a cue of the lexicon stands in the content ct:
+// "According to his office, Netanyahu warned that …" is Netanyahu's.
+func (a *analysis) hasCue(ct content) bool {
+	for _, p := range ct.parts {
+		for i := a.wordAt(p.Start); i < len(a.ws) && a.ws[i].span.End <= p.End; i++ {
+			if _, ok := a.cueAt[i]; ok && a.ws[i].seg < 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // clauseTo returns the content of words s..e.

@@ -57,7 +57,7 @@ func (a *analysis) subjectBefore(c cue) (p np, what bool) {
 			end--
 		}
 		if a.outside(end, para) && a.ws[end].low == "," {
-			if a.invertedName(c.at+c.n, para) {
+			if e := a.q.Lexicon.Entries[c.entry]; e.Frame != FrameOf && e.Frame != FrameName && a.invertedName(c.at+c.n, para) {
 				return np{1, 0}, false // "…, said Beall, who …"
 			}
 			return a.apposition(end, para), false
@@ -375,7 +375,8 @@ func (a *analysis) pronoun(i, at int) speaker {
 	}
 	// The latest fitting speaker of a quote, then the latest person named,
 	// in this paragraph first, then in the one before.
-	for para := w.para; para >= w.para-1 && para >= 0; para-- {
+	// A quote that runs over paragraphs puts its speaker two back.
+	for para := w.para; para >= w.para-2 && para >= 0; para-- {
 		ds := lastOf(a.byPara[para], 64)
 		for k := len(ds) - 1; k >= 0; k-- {
 			d := ds[k]
@@ -386,7 +387,7 @@ func (a *analysis) pronoun(i, at int) speaker {
 				return speaker{id: d.speaker, name: d.name, typ: d.typ}
 			}
 		}
-		if person {
+		if person && para >= w.para-1 {
 			if sp, ok := a.lastPerson(i, para); ok {
 				return sp
 			}
