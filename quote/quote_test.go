@@ -181,7 +181,8 @@ func TestPatterns(t *testing.T) {
 // pronoun the actor stage resolved) gives the speaker id and name.
 func TestSpeakerEntities(t *testing.T) {
 	text := "Russian Foreign Minister Sergey Lavrov spoke on Sunday. Lavrov said the talks failed. " +
-		"Moscow has said more than once that its troops are instructors. He also warned that \"steps will follow.\""
+		"Moscow has said more than once that its troops are instructors. He also warned that \"steps will follow.\" " +
+		"A Russian official said the talks would go on."
 	doc := bare(text)
 	at := func(s string, nth int) dateline.Span {
 		i := -1
@@ -193,10 +194,11 @@ func TestSpeakerEntities(t *testing.T) {
 	doc.Entities = []dateline.Entity{
 		{ID: "e1", Name: "Sergey Lavrov", Type: "PERSON", Mentions: []dateline.EntityMention{
 			{Span: at("Sergey Lavrov", 0)}, {Span: at("Lavrov", 1)}, {Span: at("He", 0)}}},
-		{ID: "e2", Name: "Russia", Type: "GPE", Mentions: []dateline.EntityMention{{Span: at("Moscow", 0)}, {Span: at("Russian", 0)}}},
+		{ID: "e2", Name: "Russia", Type: "GPE", Mentions: []dateline.EntityMention{{Span: at("Moscow", 0)}, {Span: at("Russian", 0)}, {Span: at("Russian", 1)}}},
 	}
 	got := newQuoter(t).Find(doc)
-	want := []struct{ id, name string }{{"e1", "Sergey Lavrov"}, {"e2", "Russia"}, {"e1", "Sergey Lavrov"}}
+	// "A Russian official": the mention is no head, the speaker is the official.
+	want := []struct{ id, name string }{{"e1", "Sergey Lavrov"}, {"e2", "Russia"}, {"e1", "Sergey Lavrov"}, {"", "Russian official"}}
 	if len(got) != len(want) {
 		t.Fatalf("got %d quotes, want %d: %+v", len(got), len(want), got)
 	}

@@ -277,6 +277,7 @@ func (a *analysis) speakerOf(p np, at int) speaker {
 		return a.pronoun(p.from, at)
 	}
 	sp := a.span(p)
+	head := a.ws[a.headOf(p)].span.End
 	best := -1
 	for mi := a.mentFrom(sp.Start); mi < len(a.ments); mi++ {
 		m := &a.ments[mi]
@@ -287,6 +288,13 @@ func (a *analysis) speakerOf(p np, at int) speaker {
 			continue // outside the phrase, or running over the cue
 		}
 		if a.inPP(p, m.span.Start) {
+			continue
+		}
+		// The mention must be the head of the phrase: end where the head
+		// ends ("the Russian Foreign Ministry", not "Russian" in "an
+		// Egyptian official"), or be a person named at its end ("chief of
+		// the Presidential Guard Ivan Hernandez").
+		if m.span.End < head && !(m.span.End == sp.End && (m.typ == "PERSON" || m.typ == "PER")) {
 			continue
 		}
 		if best < 0 || m.span.End > a.ments[best].span.End ||
@@ -327,6 +335,19 @@ func (a *analysis) plainName(p np) string {
 		}
 	}
 	return a.span(np{from, p.to}).In(a.text)
+}
+
+// headOf returns the last word of the head of p: the word before a
+// prepositional phrase that follows a common noun ("embassy" in "the
+// embassy in Caracas"), else the last word ("Secretary of State Michael
+// Pompeo" keeps its name).
+func (a *analysis) headOf(p np) int {
+	for k := p.from + 1; k <= p.to; k++ {
+		if prepositions[a.ws[k].low] && !a.ws[k-1].capitalised() && !a.ws[k-1].isPunct() {
+			return k - 1
+		}
+	}
+	return p.to
 }
 
 // inPP reports whether a mention starting at byte off lies in a
