@@ -278,6 +278,15 @@ func (r *rules) date(i int) (Expr, bool) {
 	if x, ok := r.decade(i); ok {
 		return x, true
 	}
+	// "third-quarter earnings", "first-half profit"
+	if (t.cls == clOrdinal || t.sfx == sfxTh) && t.val >= 1 && t.val <= 4 && r.p(i+1, '-') && r.adjacent(i) {
+		switch {
+		case r.cls(i+2, clUnit) && r.t[i+2].val == uQuarter:
+			return Expr{Type: "DATE", kind: kDate, sub: "Q" + strconv.Itoa(t.val), t1: i + 3}, true
+		case r.w(i+2, wHalf) && t.val <= 2:
+			return Expr{Type: "DATE", kind: kDate, sub: "H" + strconv.Itoa(t.val), t1: i + 3}, true
+		}
+	}
 	if x, ok := r.dayMonth(i); ok {
 		return x, true
 	}
@@ -1099,6 +1108,9 @@ func (r *rules) set(i int) (Expr, bool) {
 		}
 		if r.cls(i+1, clPart) {
 			return Expr{Type: "SET", kind: kLit, val: "XXXX-XX-XXT" + partCode(r.t[i+1].val), t1: i + 2}, true
+		}
+		if r.cls(i+1, clSeason) {
+			return Expr{Type: "SET", kind: kLit, val: "XXXX-" + seasonCode(r.t[i+1].val), t1: i + 2}, true
 		}
 	case r.w(i, wAnnually):
 		return Expr{Type: "SET", kind: kLit, val: "P1Y", t1: i + 1}, true
