@@ -23,7 +23,7 @@ var schemaSeq atomic.Int64
 
 // open returns a store in a fresh schema of the test database, dropped
 // when the test ends.
-func open(t *testing.T) dateline.Store {
+func open(t testing.TB) dateline.Store {
 	t.Helper()
 	dsn := os.Getenv(envDSN)
 	if dsn == "" {
@@ -60,3 +60,5 @@ func open(t *testing.T) dateline.Store {
 }
 
 func TestStore(t *testing.T) { storetest.Run(t, open) }
+
+func BenchmarkPut(b *testing.B) { storetest.Bench(b, open) }

@@ -9,7 +9,7 @@ import (
 	"github.com/dateline-news/dateline/store/storetest"
 )
 
-func open(t *testing.T) dateline.Store {
+func open(t testing.TB) dateline.Store {
 	t.Helper()
 	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "events.db"))
 	if err != nil {
@@ -20,6 +20,8 @@ func open(t *testing.T) dateline.Store {
 }
 
 func TestStore(t *testing.T) { storetest.Run(t, open) }
+
+func BenchmarkPut(b *testing.B) { storetest.Bench(b, open) }
 
 func TestMemory(t *testing.T) {
 	s, err := Open(context.Background(), ":memory:")

@@ -225,7 +225,9 @@ type layers struct {
 	Problems     []dateline.Problem     `json:"problems,omitempty"`
 }
 
-// Put stores docs in one transaction, skipping those already stored.
+// Put stores docs in one transaction, skipping those already stored. The
+// layers of all the new documents go in with one multi-row INSERT per
+// table (in chunks), which saves round trips on PostgreSQL.
 func (s *Store) Put(ctx context.Context, docs ...*dateline.Document) (int, error) {
 	if len(docs) == 0 {
 		return 0, nil
@@ -237,13 +239,20 @@ func (s *Store) Put(ctx context.Context, docs ...*dateline.Document) (int, error
 	defer tx.Rollback()
 	added := 0
 	now := s.Now().UTC().Format(time.RFC3339Nano)
+	var rows layerRows
 	for _, doc := range docs {
-		ok, err := s.putDoc(ctx, tx, doc, now)
+		key, ok, err := s.putDoc(ctx, tx, doc, now)
 		if err != nil {
 			return 0, fmt.Errorf("put document %s: %w", doc.ID, err)
 		}
 		if ok {
 			added++
+			rows.add(doc, key)
+		}
+	}
+	for _, t := range []*table{&rows.entities, &rows.mentions, &rows.timexes, &rows.quotes, &rows.events} {
+		if err := s.insertRows(ctx, tx, t); err != nil {
+			return 0, fmt.Errorf("put documents: %s: %w", t.name, err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -252,7 +261,9 @@ func (s *Store) Put(ctx context.Context, docs ...*dateline.Document) (int, error
 	return added, nil
 }
 
-func (s *Store) putDoc(ctx context.Context, tx *sql.Tx, doc *dateline.Document, now string) (bool, error) {
+// putDoc inserts the documents row of doc and returns its key; ok is
+// false when the document was already stored.
+func (s *Store) putDoc(ctx context.Context, tx *sql.Tx, doc *dateline.Document, now string) (key int64, ok bool, err error) {
 	k := dateline.KeyOf(doc)
 	id := doc.ID
 	if id == "" {
@@ -274,19 +285,46 @@ func (s *Store) putDoc(ctx context.Context, tx *sql.Tx, doc *dateline.Document, 
 		Mentions: doc.Mentions, Problems: doc.Problems,
 	})
 	if err != nil {
-		return false, err
+		return 0, false, err
 	}
-	var key int64
 	err = tx.QueryRowContext(ctx, s.q(`INSERT INTO documents
 		(doc_id, content_hash, ref, url, source, title, date, date_basis, published, dateline_place, dateline_country, text, layers, added)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (content_hash, ref) DO NOTHING RETURNING id`),
 		id, k.Hash, k.Ref, doc.URL, doc.Source, doc.Title, day, basis, published, place, country, doc.Text, string(lay), now).Scan(&key)
 	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
+		return 0, false, nil
 	}
 	if err != nil {
-		return false, err
+		return 0, false, err
+	}
+	return key, true, nil
+}
+
+// table collects rows for one multi-row INSERT.
+type table struct {
+	name string
+	cols []string
+	args []any // len(cols) values a row
+}
+
+func (t *table) row(v ...any) { t.args = append(t.args, v...) }
+
+// layerRows are the layer rows of the documents a Put adds.
+type layerRows struct {
+	entities, mentions, timexes, quotes, events table
+}
+
+func (r *layerRows) add(doc *dateline.Document, key int64) {
+	if r.entities.name == "" {
+		r.entities = table{name: "entities", cols: []string{"doc", "idx", "entity_id", "name", "type", "actor", "role", "country", "geo"}}
+		r.mentions = table{name: "entity_mentions", cols: []string{"doc", "entity_idx", "idx", "start_byte", "end_byte", "text"}}
+		r.timexes = table{name: "timexes", cols: []string{"doc", "idx", "start_byte", "end_byte", "text", "type", "value", "anchor"}}
+		r.quotes = table{name: "quotes", cols: []string{"doc", "idx", "start_byte", "end_byte", "text", "kind", "cue", "speaker", "speaker_name"}}
+		r.events = table{name: "events", cols: []string{"doc", "idx", "event_id", "code", "root", "plover_type", "plover_mode", "goldstein", "quad",
+			"source_actor", "source_entity", "source_name", "source_members", "has_target", "target_actor", "target_entity", "target_name", "target_members",
+			"date_value", "date_precision", "date_basis", "date_day", "place", "mood", "negated",
+			"sentence_start", "sentence_end", "trigger_start", "trigger_end", "sentence_text", "pattern", "confidence"}}
 	}
 	for i, e := range doc.Entities {
 		var geo string
@@ -294,22 +332,13 @@ func (s *Store) putDoc(ctx context.Context, tx *sql.Tx, doc *dateline.Document, 
 			b, _ := json.Marshal(e.Geo)
 			geo = string(b)
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO entities (doc, idx, entity_id, name, type, actor, role, country, geo)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`), key, i, e.ID, e.Name, e.Type, e.Actor, e.Role, e.Country, geo); err != nil {
-			return false, fmt.Errorf("entity %d: %w", i, err)
-		}
+		r.entities.row(key, i, e.ID, e.Name, e.Type, e.Actor, e.Role, e.Country, geo)
 		for j, m := range e.Mentions {
-			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO entity_mentions (doc, entity_idx, idx, start_byte, end_byte, text)
-				VALUES (?, ?, ?, ?, ?, ?)`), key, i, j, m.Span.Start, m.Span.End, m.Text); err != nil {
-				return false, fmt.Errorf("entity %d mention %d: %w", i, j, err)
-			}
+			r.mentions.row(key, i, j, m.Span.Start, m.Span.End, m.Text)
 		}
 	}
 	for i, t := range doc.Timexes {
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO timexes (doc, idx, start_byte, end_byte, text, type, value, anchor)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`), key, i, t.Span.Start, t.Span.End, t.Text, t.Type, t.Value, t.Anchor); err != nil {
-			return false, fmt.Errorf("timex %d: %w", i, err)
-		}
+		r.timexes.row(key, i, t.Span.Start, t.Span.End, t.Text, t.Type, t.Value, t.Anchor)
 	}
 	for i, q := range doc.Quotes {
 		var cue string
@@ -317,17 +346,61 @@ func (s *Store) putDoc(ctx context.Context, tx *sql.Tx, doc *dateline.Document, 
 			b, _ := json.Marshal(q.Cue)
 			cue = string(b)
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO quotes (doc, idx, start_byte, end_byte, text, kind, cue, speaker, speaker_name)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`), key, i, q.Span.Start, q.Span.End, q.Text, q.Kind, cue, q.Speaker, q.SpeakerName); err != nil {
-			return false, fmt.Errorf("quote %d: %w", i, err)
-		}
+		r.quotes.row(key, i, q.Span.Start, q.Span.End, q.Text, q.Kind, cue, q.Speaker, q.SpeakerName)
 	}
 	for i, e := range doc.Events {
-		if err := s.putEvent(ctx, tx, doc, key, i, e); err != nil {
-			return false, fmt.Errorf("event %d: %w", i, err)
+		var tgt dateline.Participant
+		hasTarget := 0
+		if e.Target != nil {
+			tgt, hasTarget = *e.Target, 1
+		}
+		var place string
+		if e.Place != nil {
+			b, _ := json.Marshal(e.Place)
+			place = string(b)
+		}
+		negated := 0
+		if e.Negated {
+			negated = 1
+		}
+		r.events.row(key, i, e.ID, e.Code, e.Root, e.Plover.Type, e.Plover.Mode, e.Goldstein, e.Quad,
+			e.Source.Actor, e.Source.Entity, e.Source.Name, membersJSON(e.Source.Members),
+			hasTarget, tgt.Actor, tgt.Entity, tgt.Name, membersJSON(tgt.Members),
+			e.Date.Value, e.Date.Precision, e.Date.Basis, eventDay(e.Date.Value), place, e.Mood, negated,
+			e.Sentence.Start, e.Sentence.End, e.Trigger.Start, e.Trigger.End, doc.Span(e.Sentence), e.Pattern, e.Confidence)
+	}
+}
+
+// maxParams bounds the placeholders of one statement, below SQLite's
+// 32766 and PostgreSQL's 65535.
+const maxParams = 30000
+
+// insertRows writes t's rows with as few multi-row INSERTs as the
+// placeholder limit allows.
+func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, t *table) error {
+	n := len(t.cols)
+	if n == 0 || len(t.args) == 0 {
+		return nil
+	}
+	per := maxParams / n
+	tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + ")"
+	head := "INSERT INTO " + t.name + " (" + strings.Join(t.cols, ", ") + ") VALUES "
+	for start := 0; start < len(t.args); start += per * n {
+		end := min(start+per*n, len(t.args))
+		rows := (end - start) / n
+		var b strings.Builder
+		b.WriteString(head)
+		for i := range rows {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(tuple)
+		}
+		if _, err := tx.ExecContext(ctx, s.q(b.String()), t.args[start:end]...); err != nil {
+			return err
 		}
 	}
-	return true, nil
+	return nil
 }
 
 func membersJSON(m []dateline.Participant) string {
@@ -336,32 +409,4 @@ func membersJSON(m []dateline.Participant) string {
 	}
 	b, _ := json.Marshal(m)
 	return string(b)
-}
-
-func (s *Store) putEvent(ctx context.Context, tx *sql.Tx, doc *dateline.Document, key int64, i int, e dateline.Event) error {
-	var tgt dateline.Participant
-	hasTarget := 0
-	if e.Target != nil {
-		tgt, hasTarget = *e.Target, 1
-	}
-	var place string
-	if e.Place != nil {
-		b, _ := json.Marshal(e.Place)
-		place = string(b)
-	}
-	negated := 0
-	if e.Negated {
-		negated = 1
-	}
-	_, err := tx.ExecContext(ctx, s.q(`INSERT INTO events (doc, idx, event_id, code, root, plover_type, plover_mode, goldstein, quad,
-		source_actor, source_entity, source_name, source_members, has_target, target_actor, target_entity, target_name, target_members,
-		date_value, date_precision, date_basis, date_day, place, mood, negated,
-		sentence_start, sentence_end, trigger_start, trigger_end, sentence_text, pattern, confidence)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-		key, i, e.ID, e.Code, e.Root, e.Plover.Type, e.Plover.Mode, e.Goldstein, e.Quad,
-		e.Source.Actor, e.Source.Entity, e.Source.Name, membersJSON(e.Source.Members),
-		hasTarget, tgt.Actor, tgt.Entity, tgt.Name, membersJSON(tgt.Members),
-		e.Date.Value, e.Date.Precision, e.Date.Basis, eventDay(e.Date.Value), place, e.Mood, negated,
-		e.Sentence.Start, e.Sentence.End, e.Trigger.Start, e.Trigger.End, doc.Span(e.Sentence), e.Pattern, e.Confidence)
-	return err
 }

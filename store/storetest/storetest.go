@@ -17,7 +17,7 @@ import (
 )
 
 // Opener returns a new, empty store for one test; the test closes it.
-type Opener func(t *testing.T) dateline.Store
+type Opener func(tb testing.TB) dateline.Store
 
 // Doc returns sample document i: a short wire story whose layers (entities
 // with mentions, time expressions, quotes and two events) all point into
@@ -365,4 +365,28 @@ func mustJSON(t *testing.T, d *dateline.Document) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// Bench measures Put in batches of 64 sample documents (two events, two
+// entities, two quotes and two time expressions each); it reports
+// documents per second.
+func Bench(b *testing.B, open Opener) {
+	ctx := context.Background()
+	s := open(b)
+	i := 0
+	n := 0
+	for b.Loop() {
+		batch := make([]*dateline.Document, 64)
+		for k := range batch {
+			batch[k] = Doc(i)
+			batch[k].URL = fmt.Sprintf("https://example.org/bench/%d", i)
+			i++
+		}
+		added, err := s.Put(ctx, batch...)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n += added
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
 }
