@@ -34,6 +34,9 @@ var titleSplitWords = map[string]bool{
 // the dictionary contradicts.
 func (s *state) fixMentions() {
 	for mi := range s.doc.Mentions {
+		s.extendRight(mi)
+	}
+	for mi := range s.doc.Mentions {
 		s.splitTitle(mi)
 	}
 	for mi := range s.doc.Mentions {
@@ -92,6 +95,63 @@ func (s *state) voteTypes() {
 		m.Type = best
 	}
 }
+
+// extendRight grows a mention over capitalised words right after it that
+// the recogniser left out ("[Presidential Guard Ivan] Hernandez"), except
+// in title-case lines, over date words, titles and country words.
+func (s *state) extendRight(mi int) {
+	a, z := s.menTok[mi][0], s.menTok[mi][1]
+	si := s.sentOf(a)
+	if si < 0 || s.titleCase(si) || s.d.Kinds(s.doc.Mentions[mi].Text) != 0 {
+		return // a name the dictionary knows is complete
+	}
+	end := z
+	for end < len(s.doc.Tokens) && s.sameSentence(a, end) && s.tokMen[end] < 0 {
+		w := s.word(end)
+		lw := strings.ToLower(w)
+		if !startsUpper(w) || !isLetters(w) || dateWords[lw] || titleSplitWords[lw] || titleLower[lw] || notTitle[w] {
+			break
+		}
+		if s.d.Kinds(w)&(dict.KindCountry|dict.KindAdjective|dict.KindOrg|dict.KindSeat) != 0 {
+			break
+		}
+		end++
+	}
+	if end == z {
+		return
+	}
+	m := &s.doc.Mentions[mi]
+	m.Span = s.spanOf(a, end)
+	m.Text = s.doc.Span(m.Span)
+	s.menTok[mi] = [2]int{a, end}
+	for i := z; i < end; i++ {
+		s.tokMen[i] = mi
+	}
+}
+
+// titleCase reports whether sentence si is a title-case line: several
+// capitalised words and hardly any lower-case word of four letters or more.
+func (s *state) titleCase(si int) bool {
+	r := s.doc.Sentences[si].Tokens
+	lower, caps := 0, 0
+	for i := r.Start; i < r.End && i < len(s.doc.Tokens); i++ {
+		w := s.doc.Tokens[i].Text
+		if !isLetters(w) || len(w) < 4 {
+			continue
+		}
+		if startsUpper(w) {
+			caps++
+		} else {
+			lower++
+		}
+	}
+	return caps >= 3 && lower < 2
+}
+
+// dateWords are capitalised words that end a name.
+var dateWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
 
 // splitTitle turns "Defense Minister Vladimir Padrino Lopez" (one mention)
 // into the person "Vladimir Padrino Lopez": the name is the capitalised
