@@ -177,7 +177,7 @@ func (s *Scores) mismatch(m Mismatch) {
 	}
 }
 
-// PRF returns precision, recall and F1 in percent for n matches.
+// prf returns precision, recall and F1 in percent for n matches.
 func prf(n, sys, gold int) (p, r, f float64) {
 	if sys > 0 {
 		p = 100 * float64(n) / float64(sys)
@@ -191,7 +191,7 @@ func prf(n, sys, gold int) (p, r, f float64) {
 	return p, r, f
 }
 
-// Strict returns precision, recall and F1 (percent) of exact-span matching.
+// StrictPRF returns precision, recall and F1 (percent) of exact-span matching.
 func (s *Scores) StrictPRF() (p, r, f float64) { return prf(s.Strict, s.System, s.Gold) }
 
 // RelaxedPRF returns precision, recall and F1 (percent) of overlap matching.
