@@ -273,3 +273,11 @@ func FuzzResolve(f *testing.F) {
 		}
 	})
 }
+
+func TestLowerCaseTitle(t *testing.T) {
+	r, _ := New(nil)
+	got := resolve(t, r, build("1987-03-02", "Brazilian finance minister [PER Dilson Funaro] said talks would resume ."))
+	if e := got["Dilson Funaro"]; e.Actor != "BRAGOV" || e.Role != "finance minister" {
+		t.Errorf("got %s %q, want BRAGOV \"finance minister\"", e.Actor, e.Role)
+	}
+}

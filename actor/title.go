@@ -27,6 +27,11 @@ var titleLower = map[string]bool{
 	"veteran": true, "outgoing": true, "incoming": true, "u.s.": true, "us": true, "and": false,
 }
 
+// officeHeads are nouns whose lower-case modifier is part of a title
+// ("finance minister", "trade secretary").
+var officeHeads = map[string]bool{"minister": true, "ministry": true, "secretary": true, "spokesman": true,
+	"spokeswoman": true, "official": true, "chief": true, "adviser": true, "advisor": true}
+
 // notTitle are capitalised words that never belong to a title.
 var notTitle = map[string]bool{"On": true, "In": true, "At": true, "But": true, "And": true, "When": true, "After": true, "Before": true, "The": false}
 
@@ -51,6 +56,9 @@ func (s *state) titleBefore(a int) (title, bool) {
 		}
 		if _, ok := s.d.Sector(lw); ok && lw != "people" {
 			continue
+		}
+		if isLetters(w) && officeHeads[s.lower(i+1)] {
+			continue // "oil minister", "finance ministry"
 		}
 		break
 	}
