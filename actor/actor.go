@@ -63,6 +63,7 @@ type state struct {
 	focus         string
 	credits       map[string]bool
 	tokPer        map[int]*ent // person entities of tokens added after the recogniser
+	menEnt        map[int]*ent // entity of each resolved mention
 }
 
 type cref struct {
@@ -75,7 +76,7 @@ func (r *Resolver) Annotate(ctx context.Context, doc *dateline.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	s := &state{r: r, d: r.Dict, doc: doc, byKey: map[string]*ent{}, docCount: map[string]int{}, credits: map[string]bool{}, tokPer: map[int]*ent{}}
+	s := &state{r: r, d: r.Dict, doc: doc, byKey: map[string]*ent{}, docCount: map[string]int{}, credits: map[string]bool{}, tokPer: map[int]*ent{}, menEnt: map[int]*ent{}}
 	if doc.Date != nil && len(doc.Date.Value) >= 10 {
 		if t, err := time.Parse("2006-01-02", doc.Date.Value[:10]); err == nil {
 			s.day = t
@@ -164,6 +165,12 @@ func (s *state) entity(key, typ, name string) *ent {
 	s.byKey[key] = e
 	s.ents = append(s.ents, e)
 	return e
+}
+
+// link records that the recogniser's mention mi refers to e.
+func (s *state) link(e *ent, mi int) {
+	e.mentions = append(e.mentions, mi)
+	s.menEnt[mi] = e
 }
 
 // addMention records that tokens [a, z) refer to e.

@@ -262,6 +262,7 @@ func (s *state) datelinePlace() {
 			for k, x := range e.mentions {
 				if x == mi {
 					e.mentions = append(e.mentions[:k], e.mentions[k+1:]...)
+					delete(s.menEnt, mi)
 					sp := s.spanOf(a, z)
 					for mk, em := range e.e.Mentions {
 						if em.Span == sp {
@@ -288,7 +289,7 @@ func (s *state) datelinePlace() {
 		e.e.Country = dl.Country
 	}
 	if mi := s.tokMen[a]; mi >= 0 {
-		e.mentions = append(e.mentions, mi)
+		s.link(e, mi)
 	}
 	s.addMention(e, a, z)
 }

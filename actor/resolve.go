@@ -75,7 +75,7 @@ func (s *state) person(mi int) {
 			e.surname = dict.Key(canon)
 		}
 	}
-	e.mentions = append(e.mentions, mi)
+	s.link(e, mi)
 	s.addMention(e, a, z)
 	if !e.titled {
 		t, ok := s.titleBefore(a)
@@ -209,15 +209,8 @@ func (s *state) personBefore(i int) *ent {
 		if mi < 0 || s.doc.Mentions[mi].Type != "PER" {
 			continue
 		}
-		for _, e := range s.ents {
-			if e.e.Type != Person {
-				continue
-			}
-			for _, x := range e.mentions {
-				if x == mi {
-					return e
-				}
-			}
+		if e := s.menEnt[mi]; e != nil && e.e.Type == Person {
+			return e
 		}
 	}
 	return nil
@@ -231,7 +224,7 @@ func (s *state) org(mi int) {
 	if o, ok := s.d.Org(name); ok {
 		e := s.entity("O:"+dict.Key(o.Name), Org, o.Name)
 		e.e.Actor = o.Code
-		e.mentions = append(e.mentions, mi)
+		s.link(e, mi)
 		s.addMention(e, a, z)
 		return
 	}
@@ -259,7 +252,7 @@ func (s *state) org(mi int) {
 	if e.e.Actor == "" && sector != "" && country != "" {
 		e.e.Actor = country + sector
 	}
-	e.mentions = append(e.mentions, mi)
+	s.link(e, mi)
 	s.addMention(e, a, z)
 }
 
@@ -268,7 +261,7 @@ func (s *state) country(c dict.Country, mi, a, z int) *ent {
 	e := s.entity("C:"+c.Code, GPE, c.Name)
 	e.e.Actor, e.e.Country = c.Code, c.Code
 	if mi >= 0 {
-		e.mentions = append(e.mentions, mi)
+		s.link(e, mi)
 	}
 	s.addMention(e, a, z)
 	return e
@@ -292,7 +285,7 @@ func (s *state) loc(mi int) {
 		if p, ok := s.place(name, a); ok {
 			e := s.entity("L:"+itoa(p.GeonameID), Loc, p.Name)
 			e.e.Geo, e.e.Country = p.Geo(), p.Country
-			e.mentions = append(e.mentions, mi)
+			s.link(e, mi)
 			s.addMention(e, a, z)
 			return
 		}
@@ -301,7 +294,7 @@ func (s *state) loc(mi int) {
 	if e.e.Country == "" {
 		e.e.Country = s.placeCountry(a, z, s.isFacility(mi))
 	}
-	e.mentions = append(e.mentions, mi)
+	s.link(e, mi)
 	s.addMention(e, a, z)
 }
 
