@@ -122,12 +122,30 @@ func (r *rules) match(i int) (Expr, bool) {
 	case t.cls == clWord && !startsExpr(t.val):
 		return best, false
 	}
-	try(r.prefixed(i))
-	try(r.date(i))
-	try(r.relative(i))
-	try(r.duration(i))
-	try(r.clock(i))
-	try(r.set(i))
+	// only the rules that can start with this kind of token
+	switch {
+	case t.nd > 0:
+		try(r.date(i))
+		try(r.duration(i))
+		try(r.clock(i))
+		try(r.set(i))
+	case t.cls == clWord:
+		try(r.prefixed(i))
+		try(r.date(i))
+		try(r.relative(i))
+		try(r.duration(i))
+		try(r.clock(i))
+		try(r.set(i))
+	case t.cls == clNumber:
+		try(r.duration(i))
+		try(r.set(i))
+	case t.cls == clUnits || t.cls == clUnit:
+		try(r.duration(i))
+	case t.cls == clDayWord || t.cls == clPart || t.cls == clSeason:
+		try(r.relative(i))
+	default: // months, weekdays, ordinals, holidays, "'90s", "New Year's"
+		try(r.date(i))
+	}
 	return best, found
 }
 

@@ -162,7 +162,7 @@ done:
 		r, _ := utf8.DecodeRuneInString(text[start:])
 		t.upper = unicode.IsUpper(r)
 	}
-	if nd == 0 && len(s.buf) <= maxWordLen {
+	if nd == 0 && maybeWord(s.buf) {
 		if w, ok := words[string(s.buf)]; ok {
 			t.cls, t.val = w.cls, w.val
 		}

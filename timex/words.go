@@ -132,6 +132,27 @@ const (
 // maxWordLen is the length of the longest word in the table.
 const maxWordLen = 11
 
+// wordShapes is a quick test that spares most words the table look-up: for
+// a word of length n starting with letter f, bit l of wordShapes[n][f] is
+// set when some table word of that length and first letter ends with
+// letter l. It is computed once from words and never changes.
+var wordShapes = func() (t [maxWordLen + 1][26]uint32) {
+	for w := range words {
+		t[len(w)][w[0]-'a'] |= 1 << (w[len(w)-1] - 'a')
+	}
+	return t
+}()
+
+// maybeWord reports whether the lower-case ASCII word b may be in the table.
+func maybeWord(b []byte) bool {
+	n := len(b)
+	if n == 0 || n > maxWordLen {
+		return false
+	}
+	f, l := b[0]-'a', b[n-1]-'a'
+	return f < 26 && l < 26 && wordShapes[n][f]&(1<<l) != 0
+}
+
 type word struct {
 	cls class
 	val int
