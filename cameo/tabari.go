@@ -263,9 +263,26 @@ func (a *Actors) matches(e *ActorEntry, words []string, i int) bool {
 			continue
 		}
 		if k == len(e.Words)-1 && e.Stem && strings.HasPrefix(t, w) {
-			continue
+			// an actor's stem matches any ending ("ARGENTIN"); an agent
+			// takes only its plural ("MINISTER" → "ministers")
+			if !e.Agent || plural(w, t) {
+				continue
+			}
 		}
 		return false
 	}
 	return true
+}
+
+// plural reports whether t is a regular plural of w.
+func plural(w, t string) bool {
+	switch {
+	case t == w+"s" || t == w+"es":
+		return true
+	case strings.HasSuffix(w, "y") && t == w[:len(w)-1]+"ies":
+		return true
+	case strings.HasSuffix(w, "man") && t == w[:len(w)-3]+"men":
+		return true
+	}
+	return false
 }

@@ -272,6 +272,10 @@ func tabariActors(doc *dateline.Document, a *cameo.Actors) {
 				i++
 				continue
 			}
+			if pos := doc.Tokens[i+n-1].POS; e.Agent && pos != "" && pos != "NOUN" && pos != "PROPN" {
+				i++ // an agent is a noun: "diplomat", not "diplomatic"
+				continue
+			}
 			code := e.CodeOn(date)
 			if code == "" || code == "---" || code == "+++" {
 				i += n
@@ -309,7 +313,7 @@ func tabariActors(doc *dateline.Document, a *cameo.Actors) {
 				g.country = code
 			case e.Agent && e.Prefix:
 				g.pre += code
-			case e.Agent:
+			case e.Agent && !strings.HasSuffix(g.country+g.post, code):
 				g.post += code
 			}
 			i += n
