@@ -227,7 +227,8 @@ func named(p *cameo.Pattern, role string) bool {
 }
 
 // deepTarget looks for an actor among the nominal modifiers below the
-// object h (two levels), introduced by a target preposition.
+// object h (two levels), introduced by a target preposition, "between" or
+// "by" ("condemned an attack by Osgiliath soldiers").
 func (c *Coder) deepTarget(s *sent, h, depth int, keep func([]part) []part) ([]part, string) {
 	if depth > 2 {
 		return nil, ""
@@ -236,7 +237,7 @@ func (c *Coder) deepTarget(s *sent, h, depth int, keep func([]part) []part) ([]p
 		if s.base(k) != "nmod" {
 			continue
 		}
-		if cs := s.caseOf(k); c.TargetPreps[cs] || cs == "between" {
+		if cs := s.caseOf(k); c.TargetPreps[cs] || cs == "between" || cs == "by" {
 			if ps := keep(c.actorsOf(s, k, 0, false)); len(ps) > 0 {
 				return ps, cs + "-modifier of the object"
 			}

@@ -48,6 +48,10 @@ type Coder struct {
 	// MutualRoots are the CAMEO roots for which a compound subject with no
 	// target is coded as events among its members ("A and B met").
 	MutualRoots map[string]bool
+	// MutualBoth codes a mutual event in both directions ("A and B met":
+	// A→B and B→A), as PETRARCH does; by default one event per pair, with
+	// the pair in Members.
+	MutualBoth bool
 	// SkipBareRoots are the CAMEO roots a verb alone does not code: a
 	// pattern without conditions whose code has such a root ("010 say")
 	// yields no event, as a statement verb carries no interaction of its

@@ -292,6 +292,9 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 					continue
 				}
 				pairs = append(pairs, pair{&src[i], &src[j]})
+				if c.MutualBoth {
+					pairs = append(pairs, pair{&src[j], &src[i]})
+				}
 			}
 		}
 		tgtHow = "among the members of the compound subject"

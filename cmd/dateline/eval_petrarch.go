@@ -243,7 +243,9 @@ func petrarchCoder(verbs string) (*coder.Coder, error) {
 	if err := d.Check(nil); err != nil {
 		return nil, err
 	}
-	return coder.NewWith(onto, d), nil
+	c := coder.NewWith(onto, d)
+	c.MutualBoth = true // the suite expects PETRARCH's both directions
+	return c, nil
 }
 
 // tabariActors names the actors of doc with a TABARI dictionary: the
