@@ -16,6 +16,12 @@ type Segmenter struct {
 	// noted on the document. Zero or less means no maximum.
 	MaxTokens int
 
+	// Model is the learnt boundary classifier that reviews the rules'
+	// sentence breaks and finds those they miss (lines without final
+	// punctuation, signatures, headers); nil keeps the rules alone. New
+	// sets the shipped model (see [Shipped]).
+	Model *Model
+
 	abbrev  abbrevTable
 	openers map[string]bool
 	// prefixes are the word parts that keep their hyphen ("e-mail").
@@ -24,10 +30,14 @@ type Segmenter struct {
 	ntWords map[string]bool
 }
 
-// New returns a Segmenter with a maximum of 300 tokens per sentence.
+// New returns a Segmenter with a maximum of 300 tokens per sentence and
+// the shipped boundary model (the rules alone if it could not be read;
+// [Shipped] returns the error).
 func New() *Segmenter {
+	m, _ := Shipped()
 	return &Segmenter{
 		MaxTokens: 300,
+		Model:     m,
 		abbrev:    newAbbrevTable(),
 		openers:   newOpenerSet(),
 		prefixes:  wordSet(hyphenPrefixes),
@@ -60,6 +70,7 @@ func (sg *Segmenter) Annotate(ctx context.Context, doc *dateline.Document) error
 	units := sg.units(doc)
 	t := tokenizer{sg: sg, text: text, toks: make([]dateline.Token, 0, len(text)/5+1)}
 	sents := make([]dateline.Sentence, 0, len(text)/100+1)
+	var brk []mark
 	for i, u := range units {
 		if i%64 == 63 {
 			if err := ctx.Err(); err != nil {
@@ -76,7 +87,10 @@ func (sg *Segmenter) Annotate(ctx context.Context, doc *dateline.Document) error
 			sents = sg.add(doc, sents, t.toks, lo, hi, u.kind)
 			continue
 		}
-		sents = sg.split(doc, sents, t.toks, lo, hi)
+		if cap(brk) < hi-lo {
+			brk = make([]mark, hi-lo, 2*(hi-lo))
+		}
+		sents = sg.split(doc, sents, t.toks, lo, hi, brk)
 	}
 	doc.Tokens = t.toks
 	doc.Sentences = sents

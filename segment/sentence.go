@@ -9,15 +9,48 @@ import (
 )
 
 // split appends the sentences of toks[lo:hi], the tokens of one stretch of
-// a paragraph, to sents.
-func (sg *Segmenter) split(doc *dateline.Document, sents []dateline.Sentence, toks []dateline.Token, lo, hi int) []dateline.Sentence {
+// a paragraph, to sents. brk is scratch space of at least hi-lo entries:
+// the rules mark in it where they begin sentences, and the model (when
+// there is one) reviews their marks and adds its own.
+func (sg *Segmenter) split(doc *dateline.Document, sents []dateline.Sentence, toks []dateline.Token, lo, hi int, brk []mark) []dateline.Sentence {
+	brk = brk[:hi-lo]
+	clear(brk)
+	sg.ruleBreaks(toks, lo, hi, brk)
+	if sg.Model != nil {
+		sg.Model.review(sg, toks, lo, hi, brk)
+	}
+	start := lo
+	for k := lo + 1; k < hi; k++ {
+		if brk[k-lo] != markNone {
+			sents = sg.add(doc, sents, toks, start, k, "")
+			start = k
+		}
+	}
+	return sg.add(doc, sents, toks, start, hi, "")
+}
+
+// mark says whether a sentence begins at a token, and who decided it.
+type mark uint8
+
+const (
+	markNone mark = iota
+	// markRule: the rules begin a sentence; the model may overrule them.
+	markRule
+	// markHard: a rule line, a date stamp or a list item begins a
+	// sentence; the model does not review it.
+	markHard
+)
+
+// ruleBreaks sets brk[k-lo] for every token toks[k] (lo < k < hi) at which
+// the hand-written rules begin a sentence.
+func (sg *Segmenter) ruleBreaks(toks []dateline.Token, lo, hi int, brk []mark) {
 	start := lo
 	for k := lo; k < hi-1; k++ {
 		if c := toks[k].Text[0]; k > start && (c == '=' || c == '*' || c == '_' || c == '~' || c == '#' || c == '-' || isDigit(c)) &&
 			(isRule(toks[k].Text) && toks[k].Span.Start > toks[k-1].Span.End || isStamp(toks, k, hi) || isItem(toks, k, hi)) {
 			// A rule line "=====" and the date and time stamp of a
 			// forwarded e-mail stand apart from the text before them.
-			sents = sg.add(doc, sents, toks, start, k, "")
+			brk[k-lo] = markHard
 			start = k
 		}
 		end, ok := sg.endsAt(toks, k, hi)
@@ -34,15 +67,16 @@ func (sg *Segmenter) split(doc *dateline.Document, sents []dateline.Sentence, to
 			end, ok = sg.capitalEnds(toks, k, hi)
 		}
 		if ok {
-			sents = sg.add(doc, sents, toks, start, end, "")
+			if end < hi {
+				brk[end-lo] = markRule
+				if isRule(toks[end-1].Text) {
+					brk[end-lo] = markHard
+				}
+			}
 			start = end
 			k = end - 1
 		}
 	}
-	if start < hi {
-		sents = sg.add(doc, sents, toks, start, hi, "")
-	}
-	return sents
 }
 
 // stop kinds of a token.

@@ -1,0 +1,218 @@
+package segment
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/dateline-news/dateline/data"
+)
+
+// ModelFile is the path of the shipped boundary model inside data.Segment.
+const ModelFile = "segment/boundary.gz"
+
+// modelMagic opens every model file.
+const modelMagic = "dateline segment boundary 2\n"
+
+// maxModelFeatures bounds the features a model file may declare, so that a
+// corrupt file cannot ask for an absurd table.
+const maxModelFeatures = 1 << 22
+
+// Model is a binary averaged-perceptron classifier over hashed features of
+// a gap between two tokens: a positive score begins a sentence. It is
+// read-only once built and safe for concurrent use.
+type Model struct {
+	// Margin is the score that a gap where the rules do not begin a
+	// sentence needs for the model to begin one there: above zero, the
+	// model adds breaks more cautiously than it removes them.
+	Margin float32
+
+	slots []slot // open addressing on key; key 0 is an empty slot
+	mask  uint32
+	n     int
+}
+
+type slot struct {
+	key uint32
+	w   float32
+}
+
+// newModel builds a model from features and their weights; keys must be
+// distinct and non-zero.
+func newModel(keys []uint32, ws []float32) *Model {
+	size := 16
+	for size < 2*len(keys) {
+		size *= 2
+	}
+	m := &Model{slots: make([]slot, size), mask: uint32(size - 1), n: len(keys)}
+	for i, k := range keys {
+		j := home(k) & m.mask
+		for m.slots[j].key != 0 {
+			j = (j + 1) & m.mask
+		}
+		m.slots[j] = slot{key: k, w: ws[i]}
+	}
+	return m
+}
+
+// home is the first slot to probe for key k (before masking).
+func home(k uint32) uint32 { return (k * 0x9e3779b1) >> 7 }
+
+// Features reports the number of features with a weight.
+func (m *Model) Features() int { return m.n }
+
+// weight returns the weight of feature key k, 0 when it has none.
+func (m *Model) weight(k uint32) float32 {
+	j := home(k) & m.mask
+	for {
+		s := m.slots[j]
+		if s.key == k {
+			return s.w
+		}
+		if s.key == 0 {
+			return 0
+		}
+		j = (j + 1) & m.mask
+	}
+}
+
+// WriteTo writes m gzip-compressed: the features in key order, their keys
+// as varint deltas and their weights quantised to 16 bits.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	keys := make([]uint32, 0, m.n)
+	for _, s := range m.slots {
+		if s.key != 0 {
+			keys = append(keys, s.key)
+		}
+	}
+	slices.Sort(keys)
+	var maxW float32
+	for _, k := range keys {
+		maxW = max(maxW, float32(math.Abs(float64(m.weight(k)))))
+	}
+	scale := maxW / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	var raw bytes.Buffer
+	raw.WriteString(modelMagic)
+	raw.Write(binary.AppendUvarint(nil, uint64(len(keys))))
+	raw.Write(binary.LittleEndian.AppendUint32(nil, math.Float32bits(scale)))
+	raw.Write(binary.LittleEndian.AppendUint32(nil, math.Float32bits(m.Margin)))
+	var buf []byte
+	prev := uint32(0)
+	for _, k := range keys {
+		buf = binary.AppendUvarint(buf[:0], uint64(k-prev))
+		raw.Write(buf)
+		prev = k
+	}
+	for _, k := range keys {
+		q := int64(math.Round(float64(m.weight(k) / scale)))
+		buf = binary.AppendVarint(buf[:0], q)
+		raw.Write(buf)
+	}
+	cw := &countWriter{w: w}
+	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	if err != nil {
+		return cw.n, fmt.Errorf("write segment model: %w", err)
+	}
+	if _, err := zw.Write(raw.Bytes()); err != nil {
+		return cw.n, fmt.Errorf("write segment model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return cw.n, fmt.Errorf("write segment model: %w", err)
+	}
+	return cw.n, nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// errBadModel marks a model file that cannot be read.
+var errBadModel = errors.New("bad segment model")
+
+// ReadModel reads a model written by [Model.WriteTo].
+func ReadModel(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("read segment model: %w", err)
+	}
+	defer zr.Close()
+	br := bufio.NewReader(zr)
+	head := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != modelMagic {
+		return nil, fmt.Errorf("read segment model: %w: no header", errBadModel)
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > maxModelFeatures {
+		return nil, fmt.Errorf("read segment model: %w: feature count", errBadModel)
+	}
+	var sb [8]byte
+	if _, err := io.ReadFull(br, sb[:]); err != nil {
+		return nil, fmt.Errorf("read segment model: %w: scale", errBadModel)
+	}
+	scale := math.Float32frombits(binary.LittleEndian.Uint32(sb[:4]))
+	margin := math.Float32frombits(binary.LittleEndian.Uint32(sb[4:]))
+	if !finite(scale) || !finite(margin) {
+		return nil, fmt.Errorf("read segment model: %w: scale or margin", errBadModel)
+	}
+	keys := make([]uint32, n)
+	prev := uint64(0)
+	for i := range keys {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, fmt.Errorf("read segment model: %w: key %d", errBadModel, i)
+		}
+		k := prev + d
+		if k > math.MaxUint32 || k == 0 || (i > 0 && d == 0) {
+			return nil, fmt.Errorf("read segment model: %w: key %d", errBadModel, i)
+		}
+		keys[i] = uint32(k)
+		prev = k
+	}
+	ws := make([]float32, n)
+	for i := range ws {
+		q, err := binary.ReadVarint(br)
+		if err != nil || q > math.MaxInt16 || q < -math.MaxInt16 {
+			return nil, fmt.Errorf("read segment model: %w: weight %d", errBadModel, i)
+		}
+		ws[i] = float32(q) * scale
+	}
+	m := newModel(keys, ws)
+	m.Margin = margin
+	return m, nil
+}
+
+func finite(f float32) bool { return !math.IsNaN(float64(f)) && !math.IsInf(float64(f), 0) }
+
+// LoadModel reads the model file name from fsys.
+func LoadModel(fsys fs.FS, name string) (*Model, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("load segment model: %w", err)
+	}
+	defer f.Close()
+	return ReadModel(f)
+}
+
+// Shipped returns the boundary model embedded in the binary (data.Segment),
+// read on the first call and shared after it.
+var Shipped = sync.OnceValues(func() (*Model, error) {
+	return LoadModel(data.Segment, ModelFile)
+})
