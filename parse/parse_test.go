@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/conllu"
@@ -96,7 +98,7 @@ func TestSeedClauses(t *testing.T) {
 			[]string{"military nsubj refused", "support xcomp refused", "Guaido obj support"}},
 		{"Russia, Belarus, Bolivia, Iran, China, Cuba, Nicaragua, El Salvador, Syria and Turkey came out in Maduro's support.",
 			[]string{"Russia nsubj came", "Belarus conj Russia", "Bolivia conj Russia", "Iran conj Russia", "China conj Russia",
-				"Cuba conj Russia", "Nicaragua conj Russia", "Salvador conj Russia", "Syria conj Russia", "Turkey conj Russia"}},
+				"Cuba conj Russia", "Nicaragua conj Russia", "El conj Russia", "Syria conj Russia", "Turkey conj Russia"}},
 	} {
 		doc := dateline.NewDocument(dateline.Article{ID: "seed", Text: c.text})
 		if err := pl.Run(context.Background(), doc); err != nil {
@@ -192,6 +194,7 @@ func BenchmarkParse(b *testing.B) {
 		words += len(s)
 	}
 	n := 0
+	cpu0 := cpuTime()
 	for b.Loop() {
 		for _, s := range sents {
 			p.Parse(s)
@@ -199,6 +202,8 @@ func BenchmarkParse(b *testing.B) {
 		n++
 	}
 	b.ReportMetric(float64(n*words)/b.Elapsed().Seconds(), "tokens/s")
+	// on a shared machine the wall clock counts other programs' time too
+	b.ReportMetric(float64(n*words)/(cpuTime()-cpu0).Seconds(), "tokens/cpu-s")
 }
 
 func BenchmarkLoad(b *testing.B) {
@@ -231,4 +236,13 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("not a tree: %s", why)
 		}
 	})
+}
+
+// cpuTime returns the CPU time this process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

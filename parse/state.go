@@ -267,6 +267,11 @@ func (st *state) features(f []uint64) []uint64 {
 		m3(97, s1.p, N[s1r1].p, N[s1r2].p), mix(98, uint64(min(len(st.stack), 6))),
 		m3(99, s0.p, b0.p, st.between(i0, j0)), m3(100, s1.p, s0.p, st.between(i1, i0)),
 		m3(101, s0.w, b0.p, st.between(i0, j0)),
+		// coordination and attachment to s1: its last right dependent
+		m3(102, st.relOf(s1r1), s0.p, b0.p), m3(103, N[s1r1].p, s0.p, b0.p),
+		m3(104, s1.p, st.relOf(s1r1), s0.p), m3(105, N[s1r1].w, s0.w, st.relOf(s1r1)),
+		m3(106, s1.w, s0.p, b0.p), m3(107, s1.p, s0.w, b0.p), m3(108, s1.p, s0.p, b0.w),
+		m3(109, s0.p, b0.p, st.set(st.lset, j0)), m3(110, s1.p, b0.p, st.between(i1, j0)),
 	)
 	return f
 }

@@ -240,6 +240,9 @@ func ints(a []int) string {
 // parseInts reads a comma-separated list of labels.
 func (t *Tagger) parseInts(s string) ([]int, error) {
 	var out []int
+	if s == "" {
+		return nil, nil
+	}
 	for f := range strings.SplitSeq(s, ",") {
 		y, err := strconv.Atoi(f)
 		if err != nil || y < 0 || y >= len(t.labels) {

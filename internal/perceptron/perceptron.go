@@ -20,6 +20,13 @@ import (
 )
 
 // Model is a multi-class linear model over hashed features.
+//
+// A model being trained keeps a dense row of weights per feature. A model
+// read from a file is packed for speed and cannot learn further: with at
+// most three classes each slot of the table holds its key and weights side
+// by side; with more, a slot holds its key and the offset of the
+// feature's non-zero weights, stored together. Either way a feature costs
+// about two memory accesses.
 type Model struct {
 	Classes int
 
@@ -28,21 +35,21 @@ type Model struct {
 	mask uint64
 	n    int // rows in use
 
-	W []float32 // Classes weights per row (dense models)
-
-	// Sparse models, read from a file with many classes, keep only the
-	// non-zero weights: those of row r are cls/ws[start[r]:start[r+1]].
-	sparse bool
-	// Inline models, read from a file with few classes, keep the weights
-	// of the feature in slot i at W[i*Classes:], saving a memory access.
-	inline bool
-	start  []int32
-	cls    []uint16
-	ws     []float32
+	W []float32 // Classes weights per row (models being trained)
 
 	// training state: time-weighted update sums, the clock
 	u     []float64
 	clock int
+
+	small []small  // packed, Classes <= 3
+	tab   []uint64 // packed, Classes > 3: key<<32 | offset in ents
+	ents  []uint64 // at an offset: count, then class | weight bits<<32
+}
+
+// small is a packed slot of a model with at most three classes.
+type small struct {
+	key uint32
+	w   [3]float32
 }
 
 // New returns an empty model over classes classes.
@@ -85,21 +92,14 @@ func fix(k uint64) uint32 { return uint32(k>>32) | 1 }
 // home is the first slot to probe for key k.
 func (m *Model) home(k uint32) uint64 { return (uint64(k) * 0x9e3779b97f4a7c15) >> 29 & m.mask }
 
-// Row returns the weights of feature k, or nil when the model has none or
-// keeps its weights sparse.
-func (m *Model) Row(k uint64) []float32 {
-	if m.sparse {
-		return nil
-	}
+// row returns the weights of feature k in a model being trained, or nil.
+func (m *Model) row(k uint64) []float32 {
 	key := fix(k)
 	i := m.home(key)
 	for {
 		switch m.keys[i] {
 		case key:
-			r := int(i) * m.Classes
-			if !m.inline {
-				r = int(m.rows[i]) * m.Classes
-			}
+			r := int(m.rows[i]) * m.Classes
 			return m.W[r : r+m.Classes : r+m.Classes]
 		case 0:
 			return nil
@@ -108,59 +108,51 @@ func (m *Model) Row(k uint64) []float32 {
 	}
 }
 
-// find returns the row of feature k, or -1.
-func (m *Model) find(k uint64) int {
-	key := fix(k)
-	i := m.home(key)
-	for {
-		switch m.keys[i] {
-		case key:
-			return int(m.rows[i])
-		case 0:
-			return -1
-		}
-		i = (i + 1) & m.mask
-	}
-}
-
 // Score adds the weights of every feature to scores, which has one entry
 // per class.
 func (m *Model) Score(feats []uint64, scores []float32) {
-	if m.sparse {
-		m.scoreSparse(feats, scores)
-		return
-	}
-	for _, f := range feats {
-		if r := m.Row(f); r != nil {
-			for c, w := range r {
-				scores[c] += w
+	switch {
+	case m.small != nil:
+		scores = scores[:m.Classes]
+		for _, f := range feats {
+			key := fix(f)
+			for i := m.home(key); ; i = (i + 1) & m.mask {
+				sl := &m.small[i]
+				if sl.key == key {
+					for c := range scores {
+						scores[c] += sl.w[c]
+					}
+					break
+				}
+				if sl.key == 0 {
+					break
+				}
 			}
 		}
-	}
-}
-
-func (m *Model) scoreSparse(feats []uint64, scores []float32) {
-	for _, f := range feats {
-		if r := m.find(f); r >= 0 {
-			a, b := m.start[r], m.start[r+1]
-			for j, c := range m.cls[a:b] {
-				scores[c] += m.ws[int(a)+j]
+	case m.tab != nil:
+		for _, f := range feats {
+			key := fix(f)
+			for i := m.home(key); ; i = (i + 1) & m.mask {
+				t := m.tab[i]
+				if uint32(t>>32) == key {
+					off := uint32(t)
+					cnt := uint32(m.ents[off])
+					for _, e := range m.ents[off+1 : off+1+cnt] {
+						scores[uint16(e)] += math.Float32frombits(uint32(e >> 32))
+					}
+					break
+				}
+				if t == 0 {
+					break
+				}
 			}
 		}
-	}
-}
-
-// ScoreSome is Score for the classes in some: the scores of the classes
-// in some are right, those of other classes may change.
-func (m *Model) ScoreSome(feats []uint64, some []int, scores []float32) {
-	if m.sparse {
-		m.scoreSparse(feats, scores)
-		return
-	}
-	for _, f := range feats {
-		if r := m.Row(f); r != nil {
-			for _, c := range some {
-				scores[c] += r[c]
+	default:
+		for _, f := range feats {
+			if r := m.row(f); r != nil {
+				for c, w := range r {
+					scores[c] += w
+				}
 			}
 		}
 	}
@@ -242,7 +234,7 @@ func (m *Model) Tick() { m.clock++ }
 // guess; nothing happens when they are equal, or to a model read from a
 // file, which cannot learn further.
 func (m *Model) Update(feats []uint64, truth, guess int, d float32) {
-	if truth == guess || m.sparse || m.inline {
+	if truth == guess || m.small != nil || m.tab != nil {
 		return
 	}
 	t := float64(m.clock)
@@ -271,18 +263,6 @@ func (m *Model) Average() {
 	m.u = nil
 }
 
-// dense returns a copy of a sparse model with dense rows.
-func (m *Model) dense() *Model {
-	d := &Model{Classes: m.Classes, keys: m.keys, rows: m.rows, mask: m.mask, n: m.n}
-	d.W = make([]float32, m.n*m.Classes)
-	for r := range m.n {
-		for j := m.start[r]; j < m.start[r+1]; j++ {
-			d.W[r*m.Classes+int(m.cls[j])] = m.ws[j]
-		}
-	}
-	return d
-}
-
 // Rows reports the number of features with weights.
 func (m *Model) Rows() int { return m.n }
 
@@ -292,8 +272,8 @@ const magic = "DLPC1"
 // and rounding the rest to multiples of step, as a gzip stream. Rows are
 // written in key order so the output depends only on the weights.
 func (m *Model) Write(w io.Writer, prune, step float32) error {
-	if m.sparse {
-		return m.dense().Write(w, prune, step)
+	if m.small != nil || m.tab != nil {
+		return fmt.Errorf("write model: %w", ErrPacked)
 	}
 	scale := step
 	type kr struct {
@@ -368,6 +348,9 @@ func (m *Model) Write(w io.Writer, prune, step float32) error {
 	return gz.Close()
 }
 
+// ErrPacked reports an attempt to write a model read from a file.
+var ErrPacked = errors.New("a model read from a file cannot be written")
+
 // ErrFormat reports a model stream that is not one this package wrote.
 var ErrFormat = errors.New("not a perceptron model")
 
@@ -433,22 +416,20 @@ func decode(raw []byte) (*Model, error) {
 	}
 	scale := math.Float32frombits(binary.LittleEndian.Uint32(c.b))
 	c.b = c.b[4:]
-	m := &Model{Classes: int(classes)}
+	m := &Model{Classes: int(classes), n: int(n)}
 	slots := 1
 	for slots < 2*int(n)+2 {
 		slots *= 2
 	}
-	m.alloc(slots)
-	m.sparse = m.Classes > 4
-	if m.sparse {
-		m.start = make([]int32, 1, n+1)
-		guess := min(len(c.b)/2, 1<<26)
-		m.cls = make([]uint16, 0, guess)
-		m.ws = make([]float32, 0, guess)
+	m.mask = uint64(slots - 1)
+	if classes <= 3 {
+		m.small = make([]small, slots)
 	} else {
-		m.W = make([]float32, int(n)*m.Classes)
+		m.tab = make([]uint64, slots)
+		m.ents = make([]uint64, 0, min(len(c.b)/2, 1<<26))
 	}
 	var k uint32
+	var w [3]float32
 	for i := 0; i < int(n); i++ {
 		d := c.uv()
 		if d > math.MaxUint32 {
@@ -459,6 +440,14 @@ func decode(raw []byte) (*Model, error) {
 		if c.bad || k == 0 || (i > 0 && d == 0) || nz > classes {
 			return nil, fmt.Errorf("bad row %d: %w", i, ErrFormat)
 		}
+		off := len(m.ents)
+		if m.tab != nil {
+			if off >= math.MaxUint32 {
+				return nil, fmt.Errorf("too many weights: %w", ErrFormat)
+			}
+			m.ents = append(m.ents, nz)
+		}
+		w = [3]float32{}
 		cl := -1
 		for range nz {
 			gap := c.uv()
@@ -470,29 +459,29 @@ func decode(raw []byte) (*Model, error) {
 			if cl >= m.Classes {
 				return nil, fmt.Errorf("class out of range: %w", ErrFormat)
 			}
-			if m.sparse {
-				m.cls = append(m.cls, uint16(cl))
-				m.ws = append(m.ws, float32(v)*scale)
+			x := float32(v) * scale
+			if m.small != nil {
+				w[cl] = x
 			} else {
-				m.W[i*m.Classes+cl] = float32(v) * scale
+				m.ents = append(m.ents, uint64(cl)|uint64(math.Float32bits(x))<<32)
 			}
 		}
-		if m.sparse {
-			m.start = append(m.start, int32(len(m.cls)))
+		i := (uint64(k) * 0x9e3779b97f4a7c15) >> 29 & m.mask
+		for m.slotUsed(i) {
+			i = (i + 1) & m.mask
 		}
-		m.put(k, int32(i))
-	}
-	m.n = int(n)
-	if !m.sparse {
-		w := make([]float32, len(m.keys)*m.Classes)
-		for i, k := range m.keys {
-			if k != 0 {
-				r := int(m.rows[i])
-				copy(w[i*m.Classes:(i+1)*m.Classes], m.W[r*m.Classes:(r+1)*m.Classes])
-				m.rows[i] = int32(i)
-			}
+		if m.small != nil {
+			m.small[i] = small{key: k, w: w}
+		} else {
+			m.tab[i] = uint64(k)<<32 | uint64(off)
 		}
-		m.W, m.inline = w, true
 	}
 	return m, nil
+}
+
+func (m *Model) slotUsed(i uint64) bool {
+	if m.small != nil {
+		return m.small[i].key != 0
+	}
+	return m.tab[i] != 0
 }
