@@ -261,7 +261,25 @@ func convertPattern(line string, known func(string) bool) (converted, bool) {
 		}
 	}
 	haveObj, havePrt := false, false
-	for _, t := range toks[star+1:] {
+	post := toks[star+1:]
+	// consecutive plain words are one noun phrase, its head last:
+	// "DIPLOMATIC TIES" is {DIPLOMATIC TIES}
+	var merged []string
+	for i := 0; i < len(post); i++ {
+		t := post[i]
+		if plainWord(t) && !(len(merged) == 0 && particles[strings.ToLower(t)]) {
+			j := i
+			for j+1 < len(post) && plainWord(post[j+1]) {
+				j++
+			}
+			if j > i {
+				t = "{" + strings.Join(post[i:j+1], " ") + "}"
+				i = j
+			}
+		}
+		merged = append(merged, t)
+	}
+	for _, t := range merged {
 		switch {
 		case t == "$" || t == "^":
 		case t == "+":
@@ -385,4 +403,10 @@ func isWord(w string) bool {
 		}
 	}
 	return true
+}
+
+// plainWord reports whether a pattern token is a bare word or set, not a
+// phrase, a prepositional phrase or a marker.
+func plainWord(t string) bool {
+	return t != "" && t != "$" && t != "^" && t != "+" && t != "*" && t[0] != '(' && t[0] != '{'
 }
