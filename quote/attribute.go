@@ -133,7 +133,7 @@ func (a *analysis) invertible(at, para int) bool {
 func (a *analysis) coordinated(at, para int) np {
 	k := at - 1
 	if !a.outside(k, para) || a.ws[k].low != "and" && a.ws[k].low != "but" {
-		return np{1, 0}
+		return np{from: 1, to: 0}
 	}
 	for k--; k >= 0 && a.ws[k].para == para && !a.ws[k].stop && at-k < 25; k-- {
 		if a.ws[k].seg >= 0 {
@@ -150,7 +150,7 @@ func (a *analysis) coordinated(at, para int) np {
 			return a.npEnding(v, para)
 		}
 	}
-	return np{1, 0}
+	return np{from: 1, to: 0}
 }
 
 // quotedAs returns the speaker's noun phrase of a cue after "as" in
@@ -158,7 +158,7 @@ func (a *analysis) coordinated(at, para int) np {
 func (a *analysis) quotedAs(at, para int) np {
 	k := at - 1
 	if !a.outside(k, para) || a.ws[k].low != "as" {
-		return np{1, 0}
+		return np{from: 1, to: 0}
 	}
 	k--
 	if a.outside(k, para) && a.ws[k].low == "quoted" {
@@ -170,10 +170,10 @@ func (a *analysis) quotedAs(at, para int) np {
 	}
 	for q := k - 1; q >= k-8 && a.outside(q, para) && !a.ws[q].isPunct(); q-- {
 		if a.ws[q].low == "quoted" {
-			return np{q + 1, k}
+			return np{from: q + 1, to: k}
 		}
 	}
-	return np{1, 0}
+	return np{from: 1, to: 0}
 }
 
 // startsWell reports whether content starts with a letter, a digit or a
@@ -205,7 +205,7 @@ func (a *analysis) sentenceSpeaker(c cue) speaker {
 			return speaker{id: d.speaker, name: d.name, typ: d.typ}
 		}
 	}
-	p := np{st, c.at - 1}
+	p := np{from: st, to: c.at - 1}
 	for k := st; k < c.at; k++ {
 		if a.ws[k].isPunct() || a.ws[k].pos == "VERB" || a.isFinite(k) {
 			p.to = k - 1

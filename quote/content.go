@@ -242,8 +242,8 @@ func (a *analysis) thatClause(s, para int) bool {
 		return false
 	}
 	w := &a.ws[s]
-	if w.isPunct() || w.stop || finite[w.low] || prepositions[w.low] || w.pos == "VERB" || w.pos == "AUX" {
-		return false
+	if w.isPunct() || w.stop || finite[w.low] || prepositions[w.low] || w.pos == "VERB" || w.pos == "AUX" || a.participle(s) {
+		return false // "a note that demanded …" is a relative clause
 	}
 	for k := s + 1; k < len(a.ws) && a.ws[k].para == para; k++ {
 		if a.isFinite(k) {
@@ -453,7 +453,7 @@ func (a *analysis) source(c cue, j, para int) {
 	if end < j {
 		return
 	}
-	sp := a.speakerOf(np{j, end}, c.at)
+	sp := a.speakerOf(np{from: j, to: end}, c.at)
 	d := &draft{cue: &c, speaker: sp.id, name: sp.name, typ: sp.typ, para: para}
 	if k := a.quotationBefore(c.at, para); k >= 0 {
 		a.take(d, content{parts: a.segs[k].parts, segs: []int{k}, kind: Direct})

@@ -130,7 +130,7 @@ func (a *analysis) introducer(k int) (speaker, bool) {
 	st := a.sentenceStart(i)
 	// The subject: a pronoun, or the capitalised words that open the
 	// sentence ("Peskov", "The Kremlin").
-	p := np{st, st - 1}
+	p := np{from: st, to: st - 1}
 	if subjectPronouns[a.ws[st].low] {
 		p.to = st
 	}

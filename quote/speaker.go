@@ -8,7 +8,20 @@ import (
 )
 
 // np is a noun phrase: words from..to inclusive; from > to when empty.
-type np struct{ from, to int }
+// head is its head word when parsed is set (the parse gave it).
+type np struct {
+	from, to int
+	head     int
+	parsed   bool
+}
+
+// hd returns the head word of p, or -1 when unknown.
+func (p np) hd() int {
+	if p.parsed && p.head >= p.from && p.head <= p.to {
+		return p.head
+	}
+	return -1
+}
 
 func (p np) empty() bool { return p.from > p.to }
 
@@ -49,38 +62,14 @@ func (a *analysis) nounish(i, para int) bool {
 // (a free relative: "what he called").
 func (a *analysis) subjectBefore(c cue) (p np, what bool) {
 	para := a.ws[c.at].para
+	p = a.lexicalSubject(c)
+	// The parse is preferred unless the words before the cue name an
+	// entity that the parsed subject is not ("GENEVA, March 3 - Foreign
+	// Minister Anna Kovac said": a parser may take the dateline).
 	if h, ok := a.parsedSubject(c); ok {
-		p = h
-	} else {
-		end := c.at - 1
-		for a.outside(end, para) && between[a.ws[end].low] {
-			end--
+		if p.empty() || !a.hasMention(p) || a.span(p).Contains(a.ws[h.from].span) || a.span(h).Contains(a.span(p)) {
+			p = h
 		}
-		if a.outside(end, para) && a.ws[end].low == "," {
-			if e := a.q.Lexicon.Entries[c.entry]; e.Frame != FrameOf && e.Frame != FrameName && a.invertedName(c.at+c.n, para) {
-				return np{1, 0}, false // "…, said Beall, who …"
-			}
-			return a.apposition(end, para), false
-		}
-		if a.outside(end, para) && (a.ws[end].low == "who" || a.ws[end].low == "which") {
-			// "Smith, who said …": the antecedent of the relative pronoun.
-			k := end - 1
-			if a.outside(k, para) && a.ws[k].low == "," {
-				k--
-			}
-			return a.npEnding(k, para), false
-		}
-		if a.participle(end) {
-			return np{1, 0}, false // "started adding", "has decided"
-		}
-		if !a.nounish(end, para) || a.ws[end].isPunct() {
-			return np{1, 0}, false
-		}
-		st := end
-		for st-1 >= 0 && a.nounish(st-1, para) && end-(st-1) < 12 {
-			st--
-		}
-		p = np{st, end}
 	}
 	for !p.empty() && (leading[a.ws[p.from].low] || a.ws[p.from].isPunct()) {
 		p.from++
@@ -93,6 +82,35 @@ func (a *analysis) subjectBefore(c cue) (p np, what bool) {
 		what = true
 	}
 	return p, what
+}
+
+// lexicalSubject reads the subject of the cue from word order: the noun
+// phrase that ends just before it, after auxiliaries and adverbs, an
+// apposition set off by commas, or the antecedent of "who".
+func (a *analysis) lexicalSubject(c cue) np {
+	para := a.ws[c.at].para
+	end := c.at - 1
+	for a.outside(end, para) && between[a.ws[end].low] {
+		end--
+	}
+	if a.outside(end, para) && a.ws[end].low == "," {
+		if e := a.q.Lexicon.Entries[c.entry]; e.Frame != FrameOf && e.Frame != FrameName && a.invertedName(c.at+c.n, para) {
+			return np{from: 1, to: 0} // "…, said Beall, who …"
+		}
+		return a.apposition(end, para)
+	}
+	if a.outside(end, para) && (a.ws[end].low == "who" || a.ws[end].low == "which") {
+		// "Smith, who said …": the antecedent of the relative pronoun.
+		k := end - 1
+		if a.outside(k, para) && a.ws[k].low == "," {
+			k--
+		}
+		return a.npEnding(k, para)
+	}
+	if a.participle(end) {
+		return np{from: 1, to: 0} // "started adding", "has decided"
+	}
+	return a.npEnding(end, para)
 }
 
 // invertedName reports whether a name follows the cue at word i and ends
@@ -127,35 +145,42 @@ func (a *analysis) participle(i int) bool {
 // npEnding returns the noun phrase that ends at word end, read backwards.
 func (a *analysis) npEnding(end, para int) np {
 	if !a.nounish(end, para) || a.ws[end].isPunct() {
-		return np{1, 0}
+		return np{from: 1, to: 0}
 	}
 	st := end
 	for st-1 >= 0 && a.nounish(st-1, para) && end-(st-1) < 12 {
 		st--
 	}
-	return np{st, end}
+	return np{from: st, to: end}
 }
 
 // apposition reads a subject set off by commas before its cue: "The
 // opposition leader, Marko Petrovic, told", "Dmitry Peskov, the Kremlin
-// spokesman, insisted", "The envoy, who arrived on Monday, said". comma is
-// the comma just before the cue.
+// spokesman, insisted", "Mike Johnson, speaking to Fox News, countered",
+// "The envoy, who arrived on Monday, said". comma is the comma just before
+// the cue.
 func (a *analysis) apposition(comma, para int) np {
-	x := a.npEnding(comma-1, para)
-	if x.empty() {
-		return x
+	c1 := -1
+	for k := comma - 1; k >= 0 && comma-k < 16 && a.outside(k, para) && !a.ws[k].stop; k-- {
+		if a.ws[k].low == "," {
+			c1 = k
+			break
+		}
 	}
-	before := x.from - 1
-	if a.outside(before, para) && (a.ws[before].low == "who" || a.ws[before].low == "which") &&
-		a.outside(before-1, para) && a.ws[before-1].low == "," {
-		return a.npEnding(before-2, para)
+	if c1 < 0 {
+		return np{from: 1, to: 0}
 	}
-	if !a.outside(before, para) || a.ws[before].low != "," {
-		return np{1, 0}
-	}
-	y := a.npEnding(before-1, para)
+	y := a.npEnding(c1-1, para)
 	if y.empty() {
-		return x
+		return y
+	}
+	x := a.npEnding(comma-1, para)
+	mid := a.ws[c1+1].low
+	if strings.HasSuffix(mid, "ing") || prepositions[mid] || mid == "who" || mid == "which" {
+		return y // a participle, a prepositional phrase or a relative clause between the commas
+	}
+	if x.empty() || x.from != c1+1 {
+		return np{from: 1, to: 0}
 	}
 	if a.hasMention(x) && !a.hasMention(y) || a.ws[x.to].capitalised() && !a.ws[y.to].capitalised() {
 		return x
@@ -192,22 +217,31 @@ func (a *analysis) parsedSubject(c cue) (np, bool) {
 	}
 	v := c.at
 	for hops := 0; hops < 3 && v >= 0; hops++ {
+		// The subject nearest before the verb: a parser may give two.
+		best := -1
 		for _, k := range a.kids[v] {
-			if a.ws[k].rel == "nsubj" || a.ws[k].rel == "nsubj:outer" {
-				p := a.subtree(k)
-				for m := k + 1; m <= p.to; m++ {
-					if a.ws[m].low == "," || a.ws[m].low == "(" {
-						p.to = m - 1 // leave out an apposition or relative clause
-						break
-					}
-				}
-				if p.to < c.at && a.ws[p.from].para == a.ws[c.at].para {
-					return p, true
-				}
-			}
-			if a.ws[k].rel == "nsubj:pass" {
+			switch a.ws[k].rel {
+			case "nsubj:pass":
 				return np{}, false
+			case "nsubj", "nsubj:outer":
+				if k < c.at && k > best {
+					best = k
+				}
 			}
+		}
+		if best >= 0 {
+			p := a.subtree(best)
+			for m := best + 1; m <= p.to; m++ {
+				if a.ws[m].low == "," || a.ws[m].low == "(" {
+					p.to = m - 1 // leave out an apposition or relative clause
+					break
+				}
+			}
+			p.head, p.parsed = best, true
+			if p.to < c.at && a.ws[p.from].para == a.ws[c.at].para {
+				return p, true
+			}
+			return np{}, false
 		}
 		switch a.ws[v].rel {
 		case "xcomp", "advcl", "conj", "fixed":
@@ -235,7 +269,7 @@ func (a *analysis) subtree(i int) np {
 		}
 		stack = append(stack, a.kids[k]...)
 	}
-	return np{lo, hi}
+	return np{from: lo, to: hi}
 }
 
 // subjectAfter returns the noun phrase right after position i: the subject
@@ -253,7 +287,7 @@ func (a *analysis) subjectAfter(i, para int) np {
 		}
 		end = k
 	}
-	return np{st, end}
+	return np{from: st, to: end}
 }
 
 // span returns the text span of the words of p.
@@ -277,6 +311,15 @@ func (a *analysis) speakerOf(p np, at int) speaker {
 		return a.pronoun(p.from, at)
 	}
 	sp := a.span(p)
+	if h := p.hd(); h >= 0 {
+		// The parse names the head word: the mention that holds it
+		// ("Egypt" in "Egypt and Qatar said").
+		for mi := a.mentFrom(a.ws[h].span.Start); mi < len(a.ments) && a.ments[mi].span.Start <= a.ws[h].span.Start; mi++ {
+			if m := a.ments[mi]; m.span.Contains(a.ws[h].span) && sp.Contains(m.span) {
+				return a.mentionSpeaker(m)
+			}
+		}
+	}
 	head := a.ws[a.headOf(p)].span.End
 	best := -1
 	for mi := a.mentFrom(sp.Start); mi < len(a.ments); mi++ {
@@ -303,18 +346,23 @@ func (a *analysis) speakerOf(p np, at int) speaker {
 		}
 	}
 	if best >= 0 {
-		m := a.ments[best]
-		if m.entity >= 0 {
-			e := &a.doc.Entities[m.entity]
-			return speaker{id: e.ID, name: e.Name, typ: e.Type}
-		}
-		mp := np{a.wordAt(m.span.Start), a.wordAt(m.span.Start)}
-		for mp.to+1 < len(a.ws) && a.ws[mp.to+1].span.End <= m.span.End {
-			mp.to++
-		}
-		return speaker{name: a.plainName(mp), typ: m.typ}
+		return a.mentionSpeaker(a.ments[best])
 	}
 	return speaker{name: a.plainName(p)}
+}
+
+// mentionSpeaker returns the speaker a mention names: its entity, or
+// without one its words.
+func (a *analysis) mentionSpeaker(m ment) speaker {
+	if m.entity >= 0 {
+		e := &a.doc.Entities[m.entity]
+		return speaker{id: e.ID, name: e.Name, typ: e.Type}
+	}
+	mp := np{from: a.wordAt(m.span.Start), to: a.wordAt(m.span.Start)}
+	for mp.to+1 < len(a.ws) && a.ws[mp.to+1].span.End <= m.span.End {
+		mp.to++
+	}
+	return speaker{name: a.plainName(mp), typ: m.typ}
 }
 
 // plainName names a speaker by the words of p: without a leading article
@@ -334,7 +382,7 @@ func (a *analysis) plainName(p np) string {
 			break
 		}
 	}
-	return a.span(np{from, p.to}).In(a.text)
+	return a.span(np{from: from, to: p.to}).In(a.text)
 }
 
 // headOf returns the last word of the head of p: the word before a
@@ -343,11 +391,26 @@ func (a *analysis) plainName(p np) string {
 // Pompeo" keeps its name).
 func (a *analysis) headOf(p np) int {
 	for k := p.from + 1; k <= p.to; k++ {
-		if prepositions[a.ws[k].low] && !a.ws[k-1].capitalised() && !a.ws[k-1].isPunct() {
-			return k - 1
+		if !prepositions[a.ws[k].low] || a.ws[k-1].isPunct() {
+			continue
+		}
+		if !a.ws[k-1].capitalised() || a.personEndsAt(k-1) {
+			return k - 1 // "the embassy in Caracas", "Chip Roy of Texas"
 		}
 	}
 	return p.to
+}
+
+// personEndsAt reports whether a person mention ends with word i.
+func (a *analysis) personEndsAt(i int) bool {
+	end := a.ws[i].span.End
+	for mi := a.mentFrom(a.ws[i].span.Start); mi < len(a.ments) && a.ments[mi].span.Start < end; mi++ {
+		m := a.ments[mi]
+		if m.span.End == end && (m.typ == "PERSON" || m.typ == "PER") {
+			return true
+		}
+	}
+	return false
 }
 
 // inPP reports whether a mention starting at byte off lies in a
@@ -455,7 +518,7 @@ func (a *analysis) lastPerson(i, para int) (speaker, bool) {
 			e++
 		}
 		if v := e + 1; v < a.paraWord[para+1] && (a.isFinite(v) || a.participle(v)) && !determiners[a.ws[k].low] {
-			found, ok = speaker{name: a.span(np{k, e}).In(a.text)}, true
+			found, ok = speaker{name: a.span(np{from: k, to: e}).In(a.text)}, true
 		}
 	}
 	return found, ok
