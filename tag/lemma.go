@@ -40,7 +40,9 @@ func (l *Lemmatizer) Lemma(form, norm, xpos string) string {
 		}
 	}
 	switch xpos {
-	case "NNP", "CD", "FW", "ADD", "LS", "SYM", "NFP", "GW", "XX":
+	case "CD":
+		return number(form)
+	case "NNP", "FW", "ADD", "LS", "SYM", "NFP", "GW", "XX":
 		return form
 	case "NNPS":
 		if s, ok := strings.CutSuffix(form, "s"); ok && len(s) > 1 {
@@ -57,6 +59,25 @@ func (l *Lemmatizer) Lemma(form, norm, xpos string) string {
 		return form
 	}
 	return strings.ToLower(straight(form))
+}
+
+// number drops the thousands separators of a number written like
+// "85,000" or "1,250.5", as the treebanks' lemmas do.
+func number(form string) string {
+	intPart, frac, _ := strings.Cut(form, ".")
+	groups := strings.Split(intPart, ",")
+	if len(groups) < 2 || len(groups[0]) == 0 || len(groups[0]) > 3 {
+		return form
+	}
+	for i, g := range groups {
+		if (i > 0 && len(g) != 3) || strings.Trim(g, "0123456789") != "" {
+			return form
+		}
+	}
+	if strings.Trim(frac, "0123456789") != "" {
+		return form
+	}
+	return strings.ReplaceAll(form, ",", "")
 }
 
 type rule struct{ from, to string }

@@ -67,11 +67,11 @@ func TestTag(t *testing.T) {
 		want string // form/UPOS/XPOS/lemma for each word
 	}{
 		{"The military refused to support Guaido .",
-			"The/DET/DT/the military/NOUN/NN/military refused/VERB/VBD/refuse to/PART/TO/to support/VERB/VB/support Guaido/PROPN/NNP/Guaido ./PUNCT/././"},
+			"The/DET/DT/the military/NOUN/NN/military refused/VERB/VBD/refuse to/PART/TO/to support/VERB/VB/support Guaido/PROPN/NNP/Guaido ./PUNCT/./."},
 		{"Washington accused Russia of meddling in Venezuela .",
-			"Washington/PROPN/NNP/Washington accused/VERB/VBD/accuse Russia/PROPN/NNP/Russia of/SCONJ/IN/of meddling/VERB/VBG/meddle in/ADP/IN/in Venezuela/PROPN/NNP/Venezuela ./PUNCT/././"},
+			"Washington/PROPN/NNP/Washington accused/VERB/VBD/accuse Russia/PROPN/NNP/Russia of/SCONJ/IN/of meddling/VERB/VBG/meddle in/ADP/IN/in Venezuela/PROPN/NNP/Venezuela ./PUNCT/./."},
 		{"Maduro ’s supporters were n’t there .",
-			"Maduro/PROPN/NNP/Maduro ’s/PART/POS/'s supporters/NOUN/NNS/supporter were/AUX/VBD/be n’t/PART/RB/not there/ADV/RB/there ./PUNCT/././"},
+			"Maduro/PROPN/NNP/Maduro ’s/PART/POS/'s supporters/NOUN/NNS/supporter were/AUX/VBD/be n’t/PART/RB/not there/ADV/RB/there ./PUNCT/./."},
 	} {
 		out := tg.Tag(strings.Fields(c.text), nil)
 		var got []string
@@ -189,4 +189,15 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func TestLemmaNumber(t *testing.T) {
+	tg := tagger(t)
+	for _, c := range []struct{ form, want string }{
+		{"85,000", "85000"}, {"1,250.5", "1250.5"}, {"3,40", "3,40"}, {"1990s", "1990s"}, {",000", ",000"},
+	} {
+		if got := tg.Lemma(c.form, "CD"); got != c.want {
+			t.Errorf("Lemma(%q, CD) = %q, want %q", c.form, got, c.want)
+		}
+	}
 }
