@@ -8,12 +8,13 @@ import (
 )
 
 // The boundary model looks at the gaps between tokens of one stretch of a
-// paragraph, left to right. A gap is a candidate when the rules begin a
-// sentence there, or when the token after it does not start with a
-// lower-case ASCII letter, or the token before it ends in punctuation
-// other than a comma: the gaps between two lower-case words, the most
-// frequent, are never looked at, which keeps the model cheap. Gaps without
-// space keep the rules' decision.
+// paragraph, left to right, and adds the sentence breaks that the rules
+// miss (lines without final punctuation, signatures, headers, name lists);
+// it keeps every break of the rules. A gap is a candidate when the rules
+// do not break there, it holds space, and the token after it does not
+// start with a lower-case ASCII letter or the token before it ends in
+// punctuation other than a comma: the gaps between two lower-case words,
+// the most frequent, are never looked at, which keeps the model cheap.
 
 // nFeat is the number of features of one gap.
 const nFeat = 24
@@ -36,7 +37,7 @@ func (sg *Segmenter) walkGaps(toks []dateline.Token, lo, hi int, brk []mark, dec
 	for k := lo + 1; k < hi; k++ {
 		st.see(toks[k-1].Text)
 		b := brk[k-lo]
-		if b != markHard && toks[k].Span.Start > toks[k-1].Span.End && (b == markRule || st.candidate(toks[k-1].Text, toks[k].Text)) {
+		if b == markNone && toks[k].Span.Start > toks[k-1].Span.End && st.candidate(toks[k-1].Text, toks[k].Text) {
 			sg.gapFeatures(toks, lo, hi, k, &st, b == markRule, &feats)
 			b = markNone
 			if decide(k, feats[:]) {
@@ -94,9 +95,6 @@ func (st *gapScan) candidate(p, n string) bool {
 // review lets the model decide every candidate gap of toks[lo:hi].
 func (m *Model) review(sg *Segmenter, toks []dateline.Token, lo, hi int, brk []mark) {
 	sg.walkGaps(toks, lo, hi, brk, func(k int, feats []uint32) bool {
-		if brk[k-lo] == markRule {
-			return m.score(feats) > 0
-		}
 		return m.score(feats) > m.Margin
 	})
 }

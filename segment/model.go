@@ -30,9 +30,8 @@ const maxModelFeatures = 1 << 22
 // a gap between two tokens: a positive score begins a sentence. It is
 // read-only once built and safe for concurrent use.
 type Model struct {
-	// Margin is the score that a gap where the rules do not begin a
-	// sentence needs for the model to begin one there: above zero, the
-	// model adds breaks more cautiously than it removes them.
+	// Margin is the score that a gap needs for the model to begin a
+	// sentence there (0 as trained; higher adds fewer breaks).
 	Margin float32
 
 	slots []slot // open addressing on key; key 0 is an empty slot

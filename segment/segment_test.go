@@ -140,8 +140,10 @@ func TestSentences(t *testing.T) {
 		{"sign-off", "See you there. Regards, Mike", []string{"See you there.", "Regards,", "Mike"}},
 		{"salutation", "Hi Mike, Please call me.", []string{"Hi Mike,", "Please call me."}},
 		{"rule line", "The end ===== Next part", []string{"The end", "=====", "Next part"}},
+		// EWT makes a bare "Thanks" before the writer's name a sentence of
+		// its own (16 times in train), and so does the boundary model.
 		{"e-mail stamp", "Thanks Kay Mann 04/26/2001 07:17 AM Will you go?",
-			[]string{"Thanks Kay Mann", "04/26/2001 07:17 AM", "Will you go?"}},
+			[]string{"Thanks", "Kay Mann", "04/26/2001 07:17 AM", "Will you go?"}},
 		{"list items", "I have questions 1) what to do 2) where to go", []string{"I have questions", "1) what to do", "2) where to go"}},
 		{"item in brackets", "born in (Wave 1) the year", []string{"born in (Wave 1) the year"}},
 		{"links", "See http://a.com/x http://b.org/y", []string{"See http://a.com/x", "http://b.org/y"}},

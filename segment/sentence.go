@@ -11,7 +11,7 @@ import (
 // split appends the sentences of toks[lo:hi], the tokens of one stretch of
 // a paragraph, to sents. brk is scratch space of at least hi-lo entries:
 // the rules mark in it where they begin sentences, and the model (when
-// there is one) reviews their marks and adds its own.
+// there is one) adds its own marks.
 func (sg *Segmenter) split(doc *dateline.Document, sents []dateline.Sentence, toks []dateline.Token, lo, hi int, brk []mark) []dateline.Sentence {
 	brk = brk[:hi-lo]
 	clear(brk)
@@ -34,10 +34,10 @@ type mark uint8
 
 const (
 	markNone mark = iota
-	// markRule: the rules begin a sentence; the model may overrule them.
+	// markRule: the rules or the model begin a sentence.
 	markRule
-	// markHard: a rule line, a date stamp or a list item begins a
-	// sentence; the model does not review it.
+	// markHard: a rule line, a date stamp, a list item or the end of a
+	// citation begins a sentence.
 	markHard
 )
 
@@ -69,7 +69,8 @@ func (sg *Segmenter) ruleBreaks(toks []dateline.Token, lo, hi int, brk []mark) {
 		if ok {
 			if end < hi {
 				brk[end-lo] = markRule
-				if isRule(toks[end-1].Text) {
+				if isRule(toks[end-1].Text) || toks[end-1].Text == "]" && end-k > 2 {
+					// after a rule line, or a citation the rules attached
 					brk[end-lo] = markHard
 				}
 			}

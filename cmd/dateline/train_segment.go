@@ -18,7 +18,7 @@ const segmentEpochs = 4
 
 // segmentMargin is the score a gap without a rule break needs to begin a
 // sentence, chosen on the dev sets.
-const segmentMargin = 2
+const segmentMargin = 0
 
 // segmentMinWeight drops the features of smaller averaged weight.
 const segmentMinWeight = 0.05
