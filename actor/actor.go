@@ -64,6 +64,7 @@ type state struct {
 	credits       map[string]bool
 	tokPer        map[int]*ent // person entities of tokens added after the recogniser
 	menEnt        map[int]*ent // entity of each resolved mention
+	groups        []group      // plural groups in text order
 }
 
 type cref struct {
@@ -92,6 +93,7 @@ func (r *Resolver) Annotate(ctx context.Context, doc *dateline.Document) error {
 	s.surnames()
 	s.nominals()
 	s.pronouns()
+	s.plurals()
 	s.datelinePlace()
 	s.emit()
 	return nil

@@ -281,3 +281,17 @@ func TestLowerCaseTitle(t *testing.T) {
 		t.Errorf("got %s %q, want BRAGOV \"finance minister\"", e.Actor, e.Role)
 	}
 }
+
+func TestGroupsAndTheir(t *testing.T) {
+	r, _ := New(nil)
+	got := resolve(t, r, build("2019-05-05",
+		"[LOC Venezuela] hosts a group of Russian military specialists .",
+		"The [LOC United States] demands their pullout .",
+		"The Venezuelan authorities accused the opponents of a provocation ."))
+	if e := got["their"]; e.Actor != "RUSMIL" {
+		t.Errorf("their -> %s %q, want RUSMIL", e.Actor, e.Name)
+	}
+	if e := got["opponents"]; e.Actor != "VENOPP" {
+		t.Errorf("the opponents -> %s, want VENOPP", e.Actor)
+	}
+}

@@ -17,7 +17,7 @@ var institutions = map[string]bool{
 	"troops": true, "armed forces": true, "security forces": true, "national guard": true, "navy": true,
 	"air force": true, "cabinet": true, "consulate": true, "foreign office": true, "opposition supporters": true,
 	"military specialists": true, "military servicemen": true, "servicemen": true, "soldiers": true,
-	"civilians": true, "militants": true, "court": true, "supreme court": true,
+	"civilians": true, "militants": true, "court": true, "opponents": true, "supreme court": true,
 	"legislature": true, "senate": true, "diplomats": true,
 }
 
@@ -101,7 +101,40 @@ func (s *state) nominals() {
 			e.e.Actor = country + sector
 		}
 		s.addMention(e, start, end)
+		if inst != singular(inst) || inst == "authorities" || inst == "police" {
+			s.groups = append(s.groups, group{end - 1, e})
+		}
 		i = end - 1
+	}
+}
+
+// group is a plural noun phrase that names a group actor, for "they".
+type group struct {
+	tok int // last token
+	e   *ent
+}
+
+// plurals links they, them, their and themselves to the nearest group
+// named before them in the same or the previous sentence ("a group of
+// Russian military specialists. The United States demands their pullout").
+func (s *state) plurals() {
+	for i, t := range s.doc.Tokens {
+		switch strings.ToLower(t.Text) {
+		case "they", "them", "their", "themselves":
+		default:
+			continue
+		}
+		si := s.sentOf(i)
+		for k := len(s.groups) - 1; k >= 0; k-- {
+			g := s.groups[k]
+			if g.tok >= i {
+				continue
+			}
+			if si-s.sentOf(g.tok) <= 1 {
+				s.addMention(g.e, i, i+1)
+			}
+			break
+		}
 	}
 }
 
@@ -113,7 +146,7 @@ func (s *state) determined(i int) bool {
 		return true
 	}
 	switch s.lower(i) {
-	case "police", "protesters", "demonstrators", "rebels", "insurgents", "troops", "militants", "civilians":
+	case "police", "protesters", "demonstrators", "rebels", "insurgents", "troops", "militants", "civilians", "opponents":
 		return true
 	}
 	return false
