@@ -107,8 +107,7 @@ func paragraphBreak(text string, i int) bool {
 // offset after it.
 func (s *scanner) word(text string, i int) int {
 	start := i
-	s.buf = s.buf[:0]
-	num, nd, alldig := 0, 0, true
+	num, nd, alldig, ascii := 0, 0, true, true
 	for i < len(text) {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -120,15 +119,11 @@ func (s *scanner) word(text string, i int) int {
 					}
 					nd++
 				}
-			case c >= 'a' && c <= 'z':
+			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
 				alldig = false
-			case c >= 'A' && c <= 'Z':
-				alldig = false
-				c += 'a' - 'A'
 			default:
 				goto done
 			}
-			s.buf = append(s.buf, c)
 			i++
 			continue
 		}
@@ -136,8 +131,7 @@ func (s *scanner) word(text string, i int) int {
 		if !isWordRune(r) {
 			break
 		}
-		alldig = false
-		s.buf = utf8.AppendRune(s.buf, unicode.ToLower(r))
+		alldig, ascii = false, false
 		i += n
 	}
 done:
@@ -153,7 +147,7 @@ done:
 		if alldig {
 			t.num = num
 		} else {
-			t.sfx = ordinalSuffix(s.buf[nd:])
+			t.sfx = ordinalSuffix(s.lower(text[start+nd : i]))
 		}
 	}
 	c := text[start]
@@ -162,13 +156,26 @@ done:
 		r, _ := utf8.DecodeRuneInString(text[start:])
 		t.upper = unicode.IsUpper(r)
 	}
-	if nd == 0 && maybeWord(s.buf) {
-		if w, ok := words[string(s.buf)]; ok {
+	if nd == 0 && ascii && i-start <= maxWordLen && maybeShape(i-start, text[start]|0x20, text[i-1]|0x20) {
+		if w, ok := words[string(s.lower(text[start:i]))]; ok {
 			t.cls, t.val = w.cls, w.val
 		}
 	}
 	s.toks = append(s.toks, t)
 	return i
+}
+
+// lower copies the ASCII word w in lower case into the scanner's buffer.
+func (s *scanner) lower(w string) []byte {
+	s.buf = s.buf[:0]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		s.buf = append(s.buf, c)
+	}
+	return s.buf
 }
 
 // ordinalSuffix returns the known suffix after a number ("th", "s", "pm").

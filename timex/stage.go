@@ -3,6 +3,7 @@ package timex
 import (
 	"context"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -98,13 +99,19 @@ func units(u []dateline.Span, doc *dateline.Document) []dateline.Span {
 	}
 	start := 0
 	text := doc.Text
-	for i := 0; i <= len(text); i++ {
-		if i == len(text) || text[i] == '\n' && paragraphBreak(text, i+1) {
+	for i := 0; i <= len(text); {
+		k := strings.IndexByte(text[i:], '\n')
+		if k < 0 {
+			k = len(text) - i
+		}
+		i += k
+		if i == len(text) || paragraphBreak(text, i+1) {
 			if i > start {
 				u = append(u, dateline.Span{Start: start, End: i})
 			}
 			start = i + 1
 		}
+		i++
 	}
 	return u
 }

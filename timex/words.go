@@ -145,11 +145,16 @@ var wordShapes = func() (t [maxWordLen + 1][26]uint32) {
 
 // maybeWord reports whether the lower-case ASCII word b may be in the table.
 func maybeWord(b []byte) bool {
-	n := len(b)
+	return len(b) > 0 && maybeShape(len(b), b[0], b[len(b)-1])
+}
+
+// maybeShape reports whether a table word may have length n, first letter
+// f and last letter l (lower case).
+func maybeShape(n int, f, l byte) bool {
 	if n == 0 || n > maxWordLen {
 		return false
 	}
-	f, l := b[0]-'a', b[n-1]-'a'
+	f, l = f-'a', l-'a'
 	return f < 26 && l < 26 && wordShapes[n][f]&(1<<l) != 0
 }
 
