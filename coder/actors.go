@@ -70,6 +70,15 @@ func (c *Coder) actorsOf(s *sent, h, depth int, lend bool) []part {
 		if s.negatedNominal(k) {
 			continue // "not Russia but the United States"
 		}
+		if e := s.ix.tokEnt[k]; e < 0 || s.doc.Entities[e].Actor == "" {
+			// "old foes Gondor and Osgiliath": the apposition names them
+			if a := s.child(k, "appos"); a >= 0 {
+				if ps := c.actorsOf(s, a, depth+1, lend); len(ps) > 0 {
+					out = append(out, ps...)
+					continue
+				}
+			}
+		}
 		if p, ok := s.entityAt(k); ok {
 			out = append(out, p)
 			continue

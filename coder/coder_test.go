@@ -221,6 +221,14 @@ func TestCode(t *testing.T) {
 11 United united PROPN 12 compound @USA
 12 States States PROPN 8 conj @USA`,
 			[]string{"RUSGOV 112 USA asserted"}},
+		{"an apposition names a compound subject", `
+1 Old old ADJ 2 amod
+2 foes foe NOUN 6 nsubj
+3 Gondor Gondor PROPN 2 appos @GON
+4 and and CCONJ 5 cc
+5 Osgiliath Osgiliath PROPN 3 conj @OSG
+6 talked talk VERB 0 root`,
+			[]string{"GON 040 OSG asserted"}},
 		{"a bare verb's object does not lend its possessor", `
 1 Lavrov Lavrov PROPN 2 nsubj @RUSGOV
 2 discussed discuss VERB 0 root

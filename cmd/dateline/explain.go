@@ -77,11 +77,11 @@ func runExplain(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	exs, err := c.Explain(ctx, doc)
-	if err != nil {
-		return err
-	}
 	if *asJSON {
+		exs, err := c.Explain(ctx, doc)
+		if err != nil {
+			return err
+		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(struct {
@@ -89,9 +89,22 @@ func runExplain(ctx context.Context, e env, args []string) error {
 			Events    []dateline.Event    `json:"events"`
 		}{exs, doc.Events})
 	}
-	w := e.stdout
+	return explainText(ctx, e.stdout, doc, c, *all)
+}
+
+// explainDoc prints the explanation of an already coded document (for
+// DATELINE_PETRARCH_EXPLAIN=ID in eval --petrarch).
+func explainDoc(w io.Writer, doc *dateline.Document, c *coder.Coder) {
+	_ = explainText(context.Background(), w, doc, c, false)
+}
+
+func explainText(ctx context.Context, w io.Writer, doc *dateline.Document, c *coder.Coder, all bool) error {
+	exs, err := c.Explain(ctx, doc)
+	if err != nil {
+		return err
+	}
 	for _, ex := range exs {
-		if len(ex.Steps) == 0 && !*all {
+		if len(ex.Steps) == 0 && !all {
 			continue
 		}
 		s := doc.Sentences[ex.Sentence]
