@@ -59,7 +59,8 @@ func (a *analysis) contentAfter(c cue, e Entry, j, para int) content {
 			break
 		}
 	}
-	if s, ok := a.parsedContent(c); ok && s-c.at < 16 && (e.Frame != FrameThat || a.ws[s-1].low == "that") {
+	if s, ok := a.parsedContent(c); ok && s-c.at < 16 && (e.Frame != FrameThat || a.ws[s-1].low == "that") &&
+		(a.ws[s].seg >= 0 || !a.isFinite(s) && a.ws[s].pos != "VERB" && a.ws[s].pos != "AUX") {
 		return a.clause(s, para)
 	}
 	if !a.outside(j, para) {
@@ -105,8 +106,8 @@ func (a *analysis) contentAfter(c cue, e Entry, j, para int) content {
 		if n := o + 1; o >= j && a.outside(n, para) && (a.ws[n].low == ":" || a.ws[n].low == ",") && a.quotationAt(n+1) >= 0 {
 			return a.clause(n+1, para) // told the council: "…"
 		}
-		if o >= j && a.clauseStart(o+1, para) {
-			return a.clause(o+1, para)
+		if n := a.skipBetween(o+1, para); o >= j && a.clauseStart(n, para) {
+			return a.clause(n, para) // "told reporters yesterday the …"
 		}
 	}
 	if a.clauseStart(j, para) {
@@ -242,7 +243,10 @@ func (a *analysis) thatClause(s, para int) bool {
 		return false
 	}
 	w := &a.ws[s]
-	if w.isPunct() || w.stop || finite[w.low] || prepositions[w.low] || w.pos == "VERB" || w.pos == "AUX" || a.participle(s) {
+	// A word tagged a verb with an auxiliary after it is the subject the
+	// tagger missed ("that exports had grown").
+	verb := w.pos == "VERB" && !(s+1 < len(a.ws) && (a.ws[s+1].pos == "AUX" || a.isFinite(s+1)))
+	if w.isPunct() || w.stop || finite[w.low] || prepositions[w.low] || verb || w.pos == "AUX" || a.participle(s) {
 		return false // "a note that demanded …" is a relative clause
 	}
 	for k := s + 1; k < len(a.ws) && a.ws[k].para == para; k++ {
