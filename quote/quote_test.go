@@ -323,3 +323,20 @@ func TestSentenceLayer(t *testing.T) {
 		t.Fatalf("got %+v", got)
 	}
 }
+
+// TestParsedTwoSubjects checks that of two subjects a parser gives a cue,
+// the one nearest before it is the speaker.
+func TestParsedTwoSubjects(t *testing.T) {
+	text := "The talks, diplomats said, could still collapse."
+	doc := bare(text)
+	heads := []int{1, 4, 1, 4, 8, 4, 8, 8, -1, 8}
+	rels := []string{"det", "nsubj", "punct", "nsubj", "advcl", "punct", "aux", "advmod", "root", "punct"}
+	pos := []string{"DET", "NOUN", "PUNCT", "NOUN", "VERB", "PUNCT", "AUX", "ADV", "VERB", "PUNCT"}
+	for i, w := range splitText(text) {
+		doc.Tokens = append(doc.Tokens, dateline.Token{Span: w.span, Text: w.text, POS: pos[i], Head: heads[i], Rel: rels[i]})
+	}
+	got := newQuoter(t).Find(doc)
+	if len(got) != 1 || got[0].SpeakerName != "diplomats" || len(got[0].Parts) != 2 {
+		t.Fatalf("got %+v", got)
+	}
+}
