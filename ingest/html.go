@@ -44,8 +44,14 @@ func ReadHTML(b []byte, pageURL string) (a dateline.Article, err error) {
 	if len(strings.Fields(text)) < minWords {
 		return a, fmt.Errorf("extract html: %w: no article text (%q)", dateline.ErrEmpty, clip(text, 40))
 	}
-	a.Text = text
 	a.Title = strings.TrimSpace(res.Metadata.Title)
+	// The body starts without the headline, which is the title: the clean
+	// stage puts the title in front of the text itself.
+	if first, rest, ok := strings.Cut(text, "\n\n"); ok && a.Title != "" &&
+		strings.EqualFold(strings.Join(strings.Fields(first), " "), strings.Join(strings.Fields(a.Title), " ")) {
+		text = rest
+	}
+	a.Text = text
 	a.Author = strings.TrimSpace(res.Metadata.Author)
 	a.Date = res.Metadata.Date
 	a.URL = pageURL
