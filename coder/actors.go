@@ -243,6 +243,15 @@ func (c *Coder) deepTarget(s *sent, h, depth int, keep func([]part) []part) ([]p
 		return nil, ""
 	}
 	for _, k := range s.children(h) {
+		if s.base(k) == "acl" && s.isVerb(k) && s.hasMark(k, "to") {
+			// "signed an accord to supply Gondor with wheat"
+			if o := s.child(k, "obj", "iobj"); o >= 0 {
+				if ps := keep(c.actorsOf(s, o, 0, false)); len(ps) > 0 {
+					return ps, "object of the infinitive modifying the object"
+				}
+			}
+			continue
+		}
 		if s.base(k) != "nmod" {
 			continue
 		}
