@@ -67,6 +67,11 @@ func (a *analysis) attribute(c cue) {
 	}
 	if e.Frame == FrameName {
 		if ct := a.named(a.skipBetween(after, para), para); ct.ok() {
+			if subj.empty() && a.gerund(c) {
+				// "China vowed to retaliate, calling them "…"".
+				sp = a.sentenceSpeaker(c)
+				d.speaker, d.name, d.typ = sp.id, sp.name, sp.typ
+			}
 			a.take(d, ct)
 			a.add(d)
 		}
@@ -205,17 +210,22 @@ func (a *analysis) sentenceSpeaker(c cue) speaker {
 			return speaker{id: d.speaker, name: d.name, typ: d.typ}
 		}
 	}
-	p := np{from: st, to: c.at - 1}
+	// The subject of the sentence's first verb.
+	para := a.ws[c.at].para
 	for k := st; k < c.at; k++ {
-		if a.ws[k].isPunct() || a.ws[k].pos == "VERB" || a.isFinite(k) {
-			p.to = k - 1
-			break
+		if a.ws[k].seg >= 0 || !(a.ws[k].pos == "VERB" || a.isFinite(k) || a.participle(k)) {
+			continue
 		}
+		v := k - 1
+		for a.outside(v, para) && between[a.ws[v].low] {
+			v--
+		}
+		if p := a.npEnding(v, para); !p.empty() {
+			return a.speakerOf(p, c.at)
+		}
+		break
 	}
-	if p.empty() {
-		return speaker{}
-	}
-	return a.speakerOf(p, c.at)
+	return speaker{}
 }
 
 // sentenceStart returns the first word of the outside sentence holding i.

@@ -151,6 +151,9 @@ func (a *analysis) npEnding(end, para int) np {
 	for st-1 >= 0 && a.nounish(st-1, para) && end-(st-1) < 12 {
 		st--
 	}
+	for st < end && (leading[a.ws[st].low] || a.ws[st].isPunct()) {
+		st++
+	}
 	return np{from: st, to: end}
 }
 
