@@ -86,6 +86,7 @@ func (r *Resolver) Annotate(ctx context.Context, doc *dateline.Document) error {
 	for _, c := range doc.Credits {
 		s.credits[dict.Key(c.Name)] = true
 	}
+	s.dropCommonWords()
 	s.index()
 	s.fixMentions()
 	s.countCountries()
@@ -97,6 +98,42 @@ func (r *Resolver) Annotate(ctx context.Context, doc *dateline.Document) error {
 	s.datelinePlace()
 	s.emit()
 	return nil
+}
+
+// dropCommonWords removes one-word mentions that are an ordinary word the
+// document also writes in lower case, seen in capitals only where case says
+// nothing: an all-capitals headline or the start of a sentence ("TRADE" in
+// "EC WARNS ... ON TRADE TENSIONS" when the story speaks of "trade").
+func (s *state) dropCommonWords() {
+	lower := map[string]bool{}
+	for _, t := range s.doc.Tokens {
+		if w := t.Text; w != "" && w[0] >= 'a' && w[0] <= 'z' {
+			lower[w] = true
+		}
+	}
+	out := s.doc.Mentions[:0]
+	for _, m := range s.doc.Mentions {
+		w := m.Text
+		if !strings.Contains(w, " ") && lower[strings.ToLower(w)] && s.d.Kinds(w) == 0 && s.caselessAt(m.Span.Start) {
+			continue
+		}
+		out = append(out, m)
+	}
+	s.doc.Mentions = out
+}
+
+// caselessAt reports whether the word at byte off stands where case says
+// nothing: at the start of its sentence or in an all-capitals line.
+func (s *state) caselessAt(off int) bool {
+	si := s.doc.SentenceAt(off)
+	if si < 0 {
+		return false
+	}
+	sent := s.doc.Span(s.doc.Sentences[si].Span)
+	if strings.ToUpper(sent) == sent {
+		return true
+	}
+	return s.doc.Sentences[si].Span.Start == off
 }
 
 // tokenAt returns the index of the token that starts at or after off.

@@ -27,6 +27,7 @@ var titleSplitWords = map[string]bool{
 	"sergeant": true, "captain": true, "admiral": true, "marshal": true, "pope": true, "sheikh": true,
 	"emir": true, "sultan": true, "ministry": true, "office": true, "department": true, "representative": true,
 	"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "col": true, "lt": true, "sen": true, "rep": true,
+	"commissioner": true, "coordinator": true, "negotiator": true, "attorney": true, "treasurer": true,
 }
 
 // fixMentions repairs what the recogniser gets wrong in news: a title
@@ -106,7 +107,17 @@ func (s *state) extendRight(mi int) {
 		return // a name the dictionary knows is complete
 	}
 	end := z
-	for end < len(s.doc.Tokens) && s.sameSentence(a, end) && s.tokMen[end] < 0 {
+	for end < len(s.doc.Tokens) && s.sameSentence(a, end) {
+		if o := s.tokMen[end]; o >= 0 {
+			// a person's name cut in two: "[... Willy De] [Clercq]"
+			om := &s.doc.Mentions[o]
+			if o == mi || om.Type != "PER" || s.menTok[o][0] != end || !startsUpper(s.word(end-1)) || titleSplitWords[s.lower(end-1)] {
+				break
+			}
+			end = s.menTok[o][1]
+			om.Type = "" // absorbed
+			break
+		}
 		w := s.word(end)
 		lw := strings.ToLower(w)
 		if !startsUpper(w) || !isLetters(w) || dateWords[lw] || titleSplitWords[lw] || titleLower[lw] || notTitle[w] {

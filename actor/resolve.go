@@ -2,6 +2,7 @@ package actor
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"time"
 
@@ -12,23 +13,32 @@ import (
 // resolveMentions makes entities of the recogniser's mentions: full names
 // first, so that a surname anywhere in the text finds its full name.
 func (s *state) resolveMentions() {
-	var single []int
+	var single, multi []int
 	for mi, m := range s.doc.Mentions {
 		if s.credits[dict.Key(m.Text)] {
 			continue // a photographer or author is never an actor
 		}
 		switch m.Type {
+		case "":
+			continue // absorbed into another mention
 		case "PER":
 			if !strings.Contains(strings.TrimSpace(m.Text), " ") {
 				single = append(single, mi)
 				continue
 			}
-			s.person(mi)
+			multi = append(multi, mi)
 		case "ORG":
 			s.org(mi)
 		default:
 			s.loc(mi)
 		}
+	}
+	// the longest names first, so that "De Clercq" finds "Willy De Clercq"
+	sort.SliceStable(multi, func(i, j int) bool {
+		return len(s.doc.Mentions[multi[i]].Text) > len(s.doc.Mentions[multi[j]].Text)
+	})
+	for _, mi := range multi {
+		s.person(mi)
 	}
 	for _, mi := range single {
 		s.person(mi)
@@ -44,6 +54,13 @@ func (s *state) person(mi int) {
 	var e *ent
 	if !strings.Contains(key, " ") {
 		e = s.bySurname(key, a)
+	} else if _, ok := s.byKey["P:"+key]; !ok {
+		for _, o := range s.ents { // a shorter form of a longer name
+			if o.e.Type == Person && strings.HasSuffix(dict.Key(o.e.Name), " "+key) {
+				e = o
+				break
+			}
+		}
 	}
 	var dp dict.Person
 	var inDict bool
@@ -145,6 +162,9 @@ func (s *state) applyTitle(e *ent, t title, a int) {
 			country = s.contextCountry(a)
 		}
 	}
+	if t.org != "" && t.country == "" {
+		country, sector = t.org, "" // "EC External Trade Commissioner X": the organisation's
+	}
 	if country == "" && sector == "" {
 		return
 	}
@@ -227,6 +247,16 @@ func (s *state) org(mi int) {
 		s.link(e, mi)
 		s.addMention(e, a, z)
 		return
+	}
+	// "EC External Trade Commissioner": a body of a known organisation
+	for n := min(3, z-a-1); n >= 1; n-- {
+		if o, ok := s.d.Org(s.textOf(a, a+n)); ok {
+			e := s.entity("O:"+dict.Key(name), Org, name)
+			e.e.Actor = o.Code
+			s.link(e, mi)
+			s.addMention(e, a, z)
+			return
+		}
 	}
 	if c, ok := s.d.CountryNamed(name); ok { // a state tagged as an organisation
 		s.country(c, mi, a, z)

@@ -2,11 +2,14 @@ package actor
 
 import (
 	"strings"
+
+	"github.com/dateline-news/dateline/dict"
 )
 
 // title is what the words before (or after) a person's name say about them.
 type title struct {
 	country     string // from an adjective, a name or a possessive
+	org         string // actor code of an organisation named in the title
 	role        string // "Foreign Minister"
 	sector      string // "GOV"
 	counterpart bool   // "counterpart": same office as the possessor
@@ -125,6 +128,14 @@ func (s *state) readTitle(t title, a, z int) (title, bool) {
 				continue
 			}
 		}
+		if t.org == "" && startsUpper(w) {
+			for n := min(3, z-i); n >= 1; n-- {
+				if o, ok := s.d.Org(s.textOf(i, i+n)); ok && s.d.Kinds(s.textOf(i, i+n))&dict.KindCountry == 0 {
+					t.org = o.Code
+					break
+				}
+			}
+		}
 		switch lw {
 		case "his", "her", "its":
 			t.possessor = i
@@ -151,7 +162,7 @@ func (s *state) readTitle(t title, a, z int) (title, bool) {
 	}
 	t.role = strings.Join(role, " ")
 	t.sector = s.sectorOf(role)
-	if t.country == "" && t.sector == "" && !t.counterpart {
+	if t.country == "" && t.sector == "" && t.org == "" && !t.counterpart {
 		return t, false
 	}
 	return t, true
