@@ -83,7 +83,7 @@ func (r *Reader) readFeed(ctx context.Context, b []byte, path string, fn func(It
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		it := Item{Article: e.Article, Loc: fmt.Sprintf("%s#%d", path, i+1)}
+		it := Item{Article: e.Article, Loc: fmt.Sprintf("%s#%d", path, i+1), Size: int64(len(e.Article.Text))}
 		it.Article.Source = path
 		if r.Fetch && e.Link != "" {
 			a, n, err := r.fetch(ctx, e.Link)
