@@ -1,8 +1,11 @@
 package quote
 
 import (
+	"fmt"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/dateline-news/dateline"
 )
 
 // FuzzQuotes checks that any text, with unbalanced and mixed quotation
@@ -61,6 +64,52 @@ func FuzzQuotes(f *testing.F) {
 						t.Fatalf("quote %v runs into paragraph %v, which does not open with a mark", sp, p)
 					}
 				}
+			}
+		}
+	})
+}
+
+// FuzzLayers checks the stage on text with arbitrary earlier layers — a
+// parse with cycles and crossing arcs, odd tags, mentions of any span and
+// entity — never panics and keeps its spans in the text.
+func FuzzLayers(f *testing.F) {
+	f.Add(`"We will not leave," he said, "until they do." Lavrov said the talks failed.`, []byte{3, 1, 4, 1, 5, 9, 2, 6})
+	f.Add("The talks, diplomats said, could still collapse.", []byte{1, 4, 1, 4, 8, 4, 8, 8, 0, 8})
+	f.Add("According to Moscow, he warned that \"steps\" follow.", []byte{255, 0, 7, 7, 7})
+	q, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	rels := []string{"nsubj", "ccomp", "obj", "advcl", "xcomp", "conj", "nsubj:pass", "root", "punct", "fixed", ""}
+	tags := []string{"VERB", "NOUN", "PROPN", "AUX", "DET", "PRON", "PUNCT", ""}
+	types := []string{"PERSON", "PER", "ORG", "GPE", "LOC"}
+	f.Fuzz(func(t *testing.T, text string, layer []byte) {
+		if !utf8.ValidString(text) || len(layer) == 0 {
+			return
+		}
+		doc := bare(text)
+		b := func(i int) int { return int(layer[i%len(layer)]) }
+		ws := splitText(text)
+		for i, w := range ws {
+			doc.Tokens = append(doc.Tokens, dateline.Token{Span: w.span, Text: w.text,
+				POS: tags[b(i)%len(tags)], Head: b(i+1)%(len(ws)+2) - 2, Rel: rels[b(i+2)%len(rels)]})
+		}
+		n := len(layer) % 5
+		for e := 0; e < n; e++ {
+			ent := dateline.Entity{ID: fmt.Sprint("e", e), Name: fmt.Sprint("E", e), Type: types[b(e)%len(types)]}
+			for m := 0; m < 3 && len(ws) > 0; m++ {
+				s := b(e*3+m) % len(ws)
+				end := min(s+b(e+m)%3, len(ws)-1)
+				ent.Mentions = append(ent.Mentions, dateline.EntityMention{Span: dateline.Span{Start: ws[s].span.Start, End: ws[end].span.End}})
+			}
+			doc.Entities = append(doc.Entities, ent)
+		}
+		if len(ws) > 0 {
+			doc.Sentences = []dateline.Sentence{{Span: dateline.Span{Start: 0, End: ws[b(0)%len(ws)].span.End}}}
+		}
+		for _, x := range q.Find(doc) {
+			if x.Span.Start < 0 || x.Span.End > len(text) || x.Span.Start >= x.Span.End || x.Text != text[x.Span.Start:x.Span.End] {
+				t.Fatalf("quote span %v does not fit the text", x.Span)
 			}
 		}
 	})
