@@ -229,6 +229,15 @@ func TestCode(t *testing.T) {
 5 Osgiliath Osgiliath PROPN 3 conj @OSG
 6 talked talk VERB 0 root`,
 			[]string{"GON 040 OSG asserted"}},
+		{"a noun compound names the object's kind", `
+1 Russia Russia PROPN 2 nsubj @RUS
+2 supplied supply VERB 0 root
+3 military military ADJ 5 amod
+4 aid aid NOUN 5 compound
+5 shipments shipment NOUN 2 obj
+6 to to ADP 7 case
+7 Syria Syria PROPN 2 obl @SYR`,
+			[]string{"RUS 070 SYR asserted"}},
 		{"a bare verb's object does not lend its possessor", `
 1 Lavrov Lavrov PROPN 2 nsubj @RUSGOV
 2 discussed discuss VERB 0 root

@@ -76,7 +76,7 @@ func (c *Coder) termIs(s *sent, i int, t cameo.Term) bool {
 	if i < 0 {
 		return false
 	}
-	if !t.Any && !c.wordIs(s, i, t.Head) {
+	if !t.Any && !c.wordIs(s, i, t.Head) && !c.compoundIs(s, i, t.Head) {
 		return false
 	}
 	for _, m := range t.Mods {
@@ -85,6 +85,17 @@ func (c *Coder) termIs(s *sent, i int, t cameo.Term) bool {
 		}
 	}
 	return true
+}
+
+// compoundIs reports whether a compound modifier of i is w: a noun
+// compound names its kind ("artillery shells" are artillery).
+func (c *Coder) compoundIs(s *sent, i int, w string) bool {
+	for _, k := range s.children(i) {
+		if s.rel(k) == "compound" && s.isNominal(k) && s.tok(k).POS != "PROPN" && c.wordIs(s, k, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasParticle reports whether verb v has particle prt.
