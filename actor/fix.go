@@ -27,6 +27,9 @@ var titleSplitWords = map[string]bool{
 	"sergeant": true, "captain": true, "admiral": true, "marshal": true, "pope": true, "sheikh": true,
 	"emir": true, "sultan": true, "ministry": true, "office": true, "department": true, "representative": true,
 	"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "col": true, "lt": true, "sen": true, "rep": true,
+	"planning": true, "finance": true, "treasury": true, "exchequer": true, "defense": true, "defence": true,
+	"interior": true, "economy": true, "agriculture": true, "industry": true, "labour": true, "labor": true,
+	"health": true, "education": true, "energy": true, "affairs": true, "commerce": true, "transport": true,
 	"commissioner": true, "coordinator": true, "negotiator": true, "attorney": true, "treasurer": true,
 }
 

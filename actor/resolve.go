@@ -165,8 +165,11 @@ func (s *state) applyTitle(e *ent, t title, a int) {
 	if t.org != "" && t.country == "" {
 		country, sector = t.org, "" // "EC External Trade Commissioner X": the organisation's
 	}
-	if country == "" && sector == "" {
-		return
+	if role != "" && e.e.Role == "" {
+		e.e.Role = role
+	}
+	if country == "" {
+		return // a sector alone is no actor code
 	}
 	e.titled = true
 	e.e.Actor = country + sector
