@@ -84,8 +84,20 @@ func (s *state) voteTypes() {
 			vote(sur, m.Type)
 		}
 	}
+	// the surname of a person named in full is that person, even where the
+	// recogniser made a place of it ("Robert Anderson" ... "Anderson said")
+	surnames := map[string]bool{}
+	for _, m := range s.doc.Mentions {
+		if k := dict.Key(m.Text); m.Type == "PER" && strings.Contains(k, " ") {
+			surnames[k[strings.LastIndexByte(k, ' ')+1:]] = true
+		}
+	}
 	for mi := range s.doc.Mentions {
 		m := &s.doc.Mentions[mi]
+		if m.Type != "PER" && surnames[dict.Key(m.Text)] && s.d.Kinds(m.Text)&(dict.KindCountry|dict.KindSeat|dict.KindOrg|dict.KindAdjective) == 0 {
+			m.Type = "PER"
+			continue
+		}
 		v := votes[dict.Key(m.Text)]
 		if len(v) < 2 && v[m.Type] > 0 || s.isFacility(mi) || s.d.Kinds(m.Text)&^dict.KindPerson != 0 {
 			continue

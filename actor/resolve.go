@@ -274,6 +274,22 @@ func (s *state) org(mi int) {
 		}
 	}
 	sector := s.sectorOf(words)
+	if country == "" {
+		// "Bank of Boston": a country or a large place inside the name
+		for i := a; i < z && country == ""; i++ {
+			w := s.word(i)
+			if !startsUpper(w) {
+				continue
+			}
+			if c, ok := s.d.CountryNamed(w); ok {
+				country = c.Code
+			} else if c, ok := s.d.CountryOfAdjective(w); ok {
+				country = c.Code
+			} else if p, ok := s.d.Place(w); ok && p.Population >= 100000 && s.d.Kinds(w)&dict.KindPerson == 0 {
+				country = p.Country
+			}
+		}
+	}
 	canon := name
 	if country == "" && sector != "" {
 		country = s.contextCountry(a)

@@ -64,8 +64,22 @@ func fmtDate(t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
+// keepCaps are acronyms titleName leaves in capitals.
+var keepCaps = map[string]bool{"US": true, "U.S.": true, "UN": true, "U.N.": true, "EU": true, "UK": true, "USA": true, "NATO": true, "OPEC": true}
+
 // titleName turns "SERGEY_LAVROV_" or "PADRINO LOPEZ" into "Sergey Lavrov".
 func titleName(s string) string {
+	ws := strings.Fields(strings.ReplaceAll(s, "_", " "))
+	for i, w := range ws {
+		if keepCaps[w] {
+			continue
+		}
+		ws[i] = titleWord(w)
+	}
+	return strings.Join(ws, " ")
+}
+
+func titleWord(s string) string {
 	s = strings.Trim(strings.ReplaceAll(s, "_", " "), " ")
 	var out []rune
 	up := true
