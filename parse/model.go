@@ -40,10 +40,17 @@ func New() (*Parser, error) {
 func Load(fsys fs.FS) (*Parser, error) {
 	p := &Parser{}
 	var err error
-	if p.trans, err = readModel(fsys, TransFile); err != nil {
-		return nil, fmt.Errorf("load parser: %w", err)
+	labelErr := make(chan error, 1)
+	go func() {
+		var err error
+		p.label, err = readModel(fsys, LabelFile)
+		labelErr <- err
+	}()
+	p.trans, err = readModel(fsys, TransFile)
+	if lerr := <-labelErr; err == nil {
+		err = lerr
 	}
-	if p.label, err = readModel(fsys, LabelFile); err != nil {
+	if err != nil {
 		return nil, fmt.Errorf("load parser: %w", err)
 	}
 	f, err := fsys.Open(RelsFile)

@@ -207,7 +207,10 @@ func BenchmarkParse(b *testing.B) {
 }
 
 func BenchmarkLoad(b *testing.B) {
+	n := 0
+	cpu0 := cpuTime()
 	for b.Loop() {
+		n++
 		if _, err := parse.New(); err != nil {
 			b.Fatal(err)
 		}
@@ -215,6 +218,7 @@ func BenchmarkLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(n), "cpu-ms/op")
 }
 
 // FuzzParse checks that any words with any tags get a tree.

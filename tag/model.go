@@ -40,45 +40,61 @@ func New() (*Tagger, error) {
 
 // Load reads a tagger from the model folder fsys.
 func Load(fsys fs.FS) (*Tagger, error) {
-	f, err := fsys.Open(WeightsFile)
+	// the two weight files load beside the lexicon
+	type result struct {
+		m   *perceptron.Model
+		err error
+	}
+	back := make(chan result, 1)
+	go func() {
+		m, err := readModel(fsys, BackFile)
+		if errors.Is(err, fs.ErrNotExist) {
+			err = nil
+		}
+		back <- result{m, err}
+	}()
+	fwd := make(chan result, 1)
+	go func() {
+		m, err := readModel(fsys, WeightsFile)
+		fwd <- result{m, err}
+	}()
+	t := &Tagger{dict: map[string]int{}, amb: map[string]uint64{}, feats: map[string]string{}, cands: map[string][]int{},
+		lem: &Lemmatizer{table: map[string]string{}}}
+	lex, err := readGzip(fsys, LexFile)
+	if err == nil {
+		err = t.parseLex(lex)
+	}
+	var wn string
+	if err == nil {
+		wn, err = readGzip(fsys, WordNetFile)
+	}
+	if err == nil {
+		t.lem.exc, t.lem.index, err = parseWordNet(wn)
+	}
+	f, b := <-fwd, <-back
+	for _, e := range []error{err, f.err, b.err} {
+		if e != nil {
+			return nil, fmt.Errorf("load tagger: %w", e)
+		}
+	}
+	t.model, t.back = f.m, b.m
+	if len(t.labels) != t.model.Classes || (t.back != nil && t.back.Classes != t.model.Classes) {
+		return nil, fmt.Errorf("load tagger: %d labels for %d classes: %w", len(t.labels), t.model.Classes, perceptron.ErrFormat)
+	}
+	return t, nil
+}
+
+func readModel(fsys fs.FS, name string) (*perceptron.Model, error) {
+	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, fmt.Errorf("load tagger: %w", err)
+		return nil, err
 	}
 	defer f.Close()
 	m, err := perceptron.Read(bufio.NewReaderSize(f, 1<<16))
 	if err != nil {
-		return nil, fmt.Errorf("load tagger: %w", err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	t := &Tagger{model: m, dict: map[string]int{}, amb: map[string]uint64{}, feats: map[string]string{}, cands: map[string][]int{},
-		lem: &Lemmatizer{table: map[string]string{}}}
-	if b, err := fsys.Open(BackFile); err == nil {
-		t.back, err = perceptron.Read(bufio.NewReaderSize(b, 1<<16))
-		b.Close()
-		if err != nil {
-			return nil, fmt.Errorf("load tagger: %w", err)
-		}
-		if t.back.Classes != m.Classes {
-			return nil, fmt.Errorf("load tagger: directions disagree: %w", perceptron.ErrFormat)
-		}
-	}
-	lex, err := readGzip(fsys, LexFile)
-	if err != nil {
-		return nil, fmt.Errorf("load tagger: %w", err)
-	}
-	if err := t.parseLex(lex); err != nil {
-		return nil, fmt.Errorf("load tagger: %w", err)
-	}
-	if len(t.labels) != m.Classes {
-		return nil, fmt.Errorf("load tagger: %d labels for %d classes", len(t.labels), m.Classes)
-	}
-	wn, err := readGzip(fsys, WordNetFile)
-	if err != nil {
-		return nil, fmt.Errorf("load tagger: %w", err)
-	}
-	if t.lem.exc, t.lem.index, err = parseWordNet(wn); err != nil {
-		return nil, fmt.Errorf("load tagger: %w", err)
-	}
-	return t, nil
+	return m, nil
 }
 
 func readGzip(fsys fs.FS, name string) (string, error) {

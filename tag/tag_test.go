@@ -156,11 +156,15 @@ func BenchmarkTag(b *testing.B) {
 }
 
 func BenchmarkLoad(b *testing.B) {
+	n := 0
+	cpu0 := cpuTime()
 	for b.Loop() {
+		n++
 		if _, err := tag.New(); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(n), "cpu-ms/op")
 }
 
 // FuzzTag checks that any words get one tagged word each, never a panic.

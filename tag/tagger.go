@@ -94,7 +94,9 @@ func (t *Tagger) Tag(forms []string, out []Word) []Word {
 		l := t.labels[y]
 		w := Word{Form: forms[i], UPOS: l.UPOS, XPOS: l.XPOS}
 		w.Lemma = t.lem.Lemma(forms[i], toks[i].norm, l.XPOS)
-		w.Feats = t.featsOf(toks[i].norm, y)
+		if w.Feats = t.featsOf(toks[i].norm, y); w.Feats == "_" {
+			w.Feats = ""
+		}
 		out = append(out, w)
 	}
 	return out

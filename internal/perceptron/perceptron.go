@@ -485,3 +485,26 @@ func (m *Model) slotUsed(i uint64) bool {
 	}
 	return m.tab[i] != 0
 }
+
+// Prune zeroes the weights of a model read from a file whose magnitude is
+// below min, as [Model.Write] would have dropped them: a way to try a
+// stronger pruning without training again.
+func (m *Model) Prune(min float32) {
+	for i := range m.small {
+		for c, w := range m.small[i].w {
+			if w < min && w > -min {
+				m.small[i].w[c] = 0
+			}
+		}
+	}
+	for off := 0; off < len(m.ents) && m.tab != nil; {
+		n := int(m.ents[off])
+		for j := off + 1; j <= off+n; j++ {
+			e := m.ents[j]
+			if w := math.Float32frombits(uint32(e >> 32)); w < min && w > -min {
+				m.ents[j] = e & 0xffff
+			}
+		}
+		off += n + 1
+	}
+}
