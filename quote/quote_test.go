@@ -298,8 +298,19 @@ func TestScore(t *testing.T) {
 	doc := bare(text)
 	doc.Quotes = newQuoter(t).Find(doc)
 	s := Score(g, doc)
-	if s.Gold != 3 || s.Output != 2 || s.Found != 2 || s.Speaker != 2 || s.Kind != 2 {
+	if s.Gold != 3 || s.Output != 2 || s.Found != 2 || s.Matched != 2 || s.Speaker != 2 || s.Kind != 2 {
 		t.Errorf("got %+v", s)
+	}
+	// Gold that splits a quote broken by its cue finds both pieces.
+	text = `"We will not leave," he said, "until they do."`
+	g = GoldDoc{ID: "y", Text: text, Quotes: []GoldQuote{
+		{Start: 1, End: 19, Kind: Direct}, {Start: 31, End: 45, Kind: Direct},
+	}}
+	doc = bare(text)
+	doc.Quotes = newQuoter(t).Find(doc)
+	s = Score(g, doc)
+	if s.Found != 2 || s.Matched != 1 || s.Precision() != 1 {
+		t.Errorf("split gold: got %+v", s)
 	}
 }
 

@@ -66,6 +66,7 @@ type Scores struct {
 	Gold    int `json:"gold"`    // gold quotes
 	Output  int `json:"output"`  // quotes found by the engine
 	Found   int `json:"found"`   // gold quotes overlapped >= 50 % by one output quote
+	Matched int `json:"matched"` // output quotes that found a gold quote
 	Speaker int `json:"speaker"` // found gold quotes with the right speaker
 	Kind    int `json:"kind"`    // found gold quotes with the right kind
 }
@@ -75,6 +76,7 @@ func (s *Scores) Add(t Scores) {
 	s.Gold += t.Gold
 	s.Output += t.Output
 	s.Found += t.Found
+	s.Matched += t.Matched
 	s.Speaker += t.Speaker
 	s.Kind += t.Kind
 }
@@ -83,7 +85,7 @@ func (s *Scores) Add(t Scores) {
 func (s Scores) Recall() float64 { return ratio(s.Found, s.Gold) }
 
 // Precision is output quotes that found a gold quote over output quotes.
-func (s Scores) Precision() float64 { return ratio(s.Found, s.Output) }
+func (s Scores) Precision() float64 { return ratio(s.Matched, s.Output) }
 
 // F1 is the harmonic mean of precision and recall.
 func (s Scores) F1() float64 {
@@ -106,43 +108,78 @@ func ratio(a, b int) float64 {
 }
 
 // Score compares the quotes of doc, built from g.Text, with g's quotes. A
-// gold quote is found when one output quote, used once, covers at least
-// half of its code points; its speaker is right when the output speaker's
+// gold quote is found when one output quote covers at least half of its
+// code points; an output quote is used once, except that a quote in pieces
+// (Quote.Parts) may find one gold quote per piece, for gold that splits a
+// quote broken by its cue. The speaker is right when the output speaker's
 // name, or the name or a mention of the speaker entity, is the gold name
 // (case and a leading article aside; a surname matches the full name), or
 // both are unknown.
 func Score(g GoldDoc, doc *dateline.Document) Scores {
 	s := Scores{Gold: len(g.Quotes), Output: len(doc.Quotes)}
-	// Code-point offsets of the output quotes in g.Text.
+	// Code-point offsets of the output quotes and their pieces in g.Text.
 	cp := codePoints(g.Text)
-	type span struct{ start, end int }
-	outs := make([]span, len(doc.Quotes))
-	for i, q := range doc.Quotes {
-		outs[i] = span{cp(rawOffset(doc, q.Span.Start)), cp(rawOffset(doc, q.Span.End-1) + 1)}
+	type unit struct {
+		start, end int
+		quote      int
+		part       int // -1 for the whole quote
 	}
-	used := make([]bool, len(outs))
+	var units []unit
+	conv := func(sp dateline.Span) (int, int) {
+		return cp(rawOffset(doc, sp.Start)), cp(rawOffset(doc, sp.End-1) + 1)
+	}
+	for i, q := range doc.Quotes {
+		if q.Span.Len() <= 0 {
+			continue
+		}
+		st, en := conv(q.Span)
+		units = append(units, unit{st, en, i, -1})
+		for k, p := range q.Parts {
+			if p.Len() > 0 {
+				st, en := conv(p)
+				units = append(units, unit{st, en, i, k})
+			}
+		}
+	}
+	whole := make([]bool, len(doc.Quotes)) // used as a whole
+	piece := make([]bool, len(doc.Quotes)) // one of its pieces used
+	usedPart := map[[2]int]bool{}
+	matched := make([]bool, len(doc.Quotes))
 	for _, gq := range g.Quotes {
 		best, bestOv := -1, 0
-		for i, o := range outs {
-			if used[i] {
+		for ui, u := range units {
+			if whole[u.quote] || u.part < 0 && piece[u.quote] || u.part >= 0 && usedPart[[2]int{u.quote, u.part}] {
 				continue
 			}
-			ov := min(o.end, gq.End) - max(o.start, gq.Start)
-			if ov > bestOv {
-				best, bestOv = i, ov
+			ov := min(u.end, gq.End) - max(u.start, gq.Start)
+			// On a tie the tighter unit: a piece rather than its quote.
+			if ov > bestOv || ov == bestOv && ov > 0 && u.end-u.start < units[best].end-units[best].start {
+				best, bestOv = ui, ov
 			}
 		}
 		if best < 0 || 2*bestOv < gq.End-gq.Start {
 			continue
 		}
-		used[best] = true
+		u := units[best]
+		if u.part < 0 {
+			whole[u.quote] = true
+		} else {
+			piece[u.quote] = true
+			usedPart[[2]int{u.quote, u.part}] = true
+		}
+		matched[u.quote] = true
 		s.Found++
-		q := &doc.Quotes[best]
+		q := &doc.Quotes[u.quote]
 		if q.Kind == gq.Kind {
 			s.Kind++
 		}
 		if SameSpeaker(doc, q, gq.Speaker) {
 			s.Speaker++
+		}
+	}
+	for _, m := range matched {
+		if m {
+			s.Matched++
 		}
 	}
 	return s

@@ -15,7 +15,8 @@ import (
 // {"id","text","quotes":[{"start","end","text","speaker","kind"}]}
 // (code-point offsets) and scores the quotes: a gold quote is found when an
 // output quote covers at least half of it; its speaker and kind are then
-// checked (quote.Score).
+// checked; a quote in pieces may find one gold quote per piece
+// (quote.Score).
 func evalQuotes(ctx context.Context, e env, f evalFlags) error {
 	fh, err := os.Open(f.quotes)
 	if err != nil {
@@ -52,7 +53,7 @@ func evalQuotes(ctx context.Context, e env, f evalFlags) error {
 	if f.json {
 		out := map[string]any{
 			"file": f.quotes, "documents": len(docs), "gold": total.Gold, "output": total.Output,
-			"found": total.Found, "speaker_correct": total.Speaker, "kind_correct": total.Kind,
+			"found": total.Found, "matched": total.Matched, "speaker_correct": total.Speaker, "kind_correct": total.Kind,
 			"precision": total.Precision(), "recall": total.Recall(), "f1": total.F1(),
 			"speaker_accuracy": total.SpeakerAccuracy(), "documents_scores": each,
 		}
