@@ -120,8 +120,11 @@ func (c *Coder) sourceOf(s *sent, v int) ([]part, string) {
 				return c.actorsOf(s, k, 0, true), "by-agent of the passive"
 			}
 		}
-		if passive {
+		if passive && n == 0 {
 			return nil, "passive without agent"
+		}
+		if passive {
+			return nil, "no subject (the passive clause above has no agent)"
 		}
 		g := s.head(v)
 		if g < 0 {

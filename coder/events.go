@@ -177,6 +177,12 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 	if len(p.Conds) == 0 && p.Particle == "" && c.SkipBareRoots[cameo.Root(p.Code)] {
 		return nil, "a " + cameo.Root(p.Code) + " verb alone codes nothing (SkipBareRoots)"
 	}
+	if len(p.Conds) == 0 && p.Particle == "" && !p.Noun {
+		if k, ok := c.Dict.Control[s.lemma(m.trigger)]; ok && k != cameo.ControlRequest && s.child(m.trigger, "xcomp") >= 0 {
+			// "is expected to cut", "wants OPEC to assign": the complement carries it
+			return nil, "a control verb with a complement codes through the complement"
+		}
+	}
 	if absorbed[m.trigger] && len(p.Conds) == 0 {
 		return nil, "its complement's event carries it"
 	}
@@ -259,7 +265,10 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 	// "240 protesters were detained": the passive subject is the target and
 	// the doer is left open
 	passiveNoAgent := len(src) == 0 && srcHow == "passive without agent" && len(tgt) > 0 &&
-		(tgtHow == "object" || tgtHow == "obj")
+		(tgtHow == "object" || tgtHow == "obj") && cameo.Root(code) >= "17" && cameo.Root(code) <= "20"
+	if len(src) == 0 && srcHow == "passive without agent" && !passiveNoAgent {
+		return nil, "no source: a passive without agent is coded only for coercion and violence (roots 17-20)"
+	}
 	if len(src) == 0 && !passiveNoAgent {
 		return nil, "no source: " + srcHow
 	}
@@ -274,8 +283,8 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 	case len(tgt) > 0 && len(src) > 0:
 		for i := range src {
 			for j := range tgt {
-				if src[i].p.Entity != "" && src[i].p.Entity == tgt[j].p.Entity {
-					continue
+				if src[i].p.Entity != "" && src[i].p.Entity == tgt[j].p.Entity || src[i].p.Actor == tgt[j].p.Actor {
+					continue // an actor does not act on itself
 				}
 				pairs = append(pairs, pair{&src[i], &tgt[j]})
 			}
@@ -288,7 +297,7 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 	case len(src) >= 2 && (p.Mutual || c.MutualRoots[root]):
 		for i := range src {
 			for j := i + 1; j < len(src); j++ {
-				if src[i].p.Entity != "" && src[i].p.Entity == src[j].p.Entity {
+				if src[i].p.Entity != "" && src[i].p.Entity == src[j].p.Entity || src[i].p.Actor == src[j].p.Actor {
 					continue
 				}
 				pairs = append(pairs, pair{&src[i], &src[j]})
