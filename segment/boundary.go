@@ -17,7 +17,7 @@ import (
 // the most frequent, are never looked at, which keeps the model cheap.
 
 // nFeat is the number of features of one gap.
-const nFeat = 24
+const nFeat = 27
 
 // gapScan is the state carried along the gaps of one stretch: where the
 // current sentence began and whether brackets or quotes are open.
@@ -37,7 +37,7 @@ func (sg *Segmenter) walkGaps(toks []dateline.Token, lo, hi int, brk []mark, dec
 	for k := lo + 1; k < hi; k++ {
 		st.see(toks[k-1].Text)
 		b := brk[k-lo]
-		if b == markNone && toks[k].Span.Start > toks[k-1].Span.End && st.candidate(toks[k-1].Text, toks[k].Text) {
+		if b != markHard && toks[k].Span.Start > toks[k-1].Span.End && (b == markRule || st.candidate(toks[k-1].Text, toks[k].Text)) {
 			sg.gapFeatures(toks, lo, hi, k, &st, b == markRule, &feats)
 			b = markNone
 			if decide(k, feats[:]) {
@@ -95,6 +95,9 @@ func (st *gapScan) candidate(p, n string) bool {
 // review lets the model decide every candidate gap of toks[lo:hi].
 func (m *Model) review(sg *Segmenter, toks []dateline.Token, lo, hi int, brk []mark) {
 	sg.walkGaps(toks, lo, hi, brk, func(k int, feats []uint32) bool {
+		if brk[k-lo] == markRule {
+			return m.score(feats) > 0
+		}
 		return m.score(feats) > m.Margin
 	})
 }
@@ -289,4 +292,15 @@ func (sg *Segmenter) gapFeatures(toks []dateline.Token, lo, hi, k int, st *gapSc
 	lw := uint64(min(st.lower, 3))
 	fs[22] = key(22, lw, sn1, r)
 	fs[23] = key(23, lw, sp1, sn1, bucket(k-st.last))
+	// A name said again: "Sincerely, Traci Traci Warner".
+	rep := uint64(0)
+	for j := k - 1; j >= max(lo, k-4); j-- {
+		if toks[j].Text == n1w {
+			rep = 1 + uint64(k-1-j)
+			break
+		}
+	}
+	fs[24] = key(24, rep, sn1, sp1)
+	fs[25] = key(25, lw, sp1, sn1, sn2)
+	fs[26] = key(26, p1, dist)
 }

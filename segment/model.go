@@ -215,3 +215,32 @@ func LoadModel(fsys fs.FS, name string) (*Model, error) {
 var Shipped = sync.OnceValues(func() (*Model, error) {
 	return LoadModel(data.Segment, ModelFile)
 })
+
+// Average returns the model whose weights are the means of those of ms (a
+// feature missing from a model counts as 0 there), with the margin of the
+// first; averaging models trained in different orders steadies them.
+func Average(ms ...*Model) *Model {
+	if len(ms) == 0 {
+		return newModel(nil, nil)
+	}
+	sum := map[uint32]float32{}
+	for _, m := range ms {
+		for _, s := range m.slots {
+			if s.key != 0 {
+				sum[s.key] += s.w
+			}
+		}
+	}
+	keys := make([]uint32, 0, len(sum))
+	for k := range sum {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	ws := make([]float32, len(keys))
+	for i, k := range keys {
+		ws[i] = sum[k] / float32(len(ms))
+	}
+	a := newModel(keys, ws)
+	a.Margin = ms[0].Margin
+	return a
+}

@@ -34,10 +34,10 @@ type mark uint8
 
 const (
 	markNone mark = iota
-	// markRule: the rules or the model begin a sentence.
+	// markRule: the rules begin a sentence after a colon or an ellipsis,
+	// or the model begins one; the model reviews the rules' marks.
 	markRule
-	// markHard: a rule line, a date stamp, a list item or the end of a
-	// citation begins a sentence.
+	// markHard: every other break of the rules.
 	markHard
 )
 
@@ -68,10 +68,9 @@ func (sg *Segmenter) ruleBreaks(toks []dateline.Token, lo, hi int, brk []mark) {
 		}
 		if ok {
 			if end < hi {
-				brk[end-lo] = markRule
-				if isRule(toks[end-1].Text) || toks[end-1].Text == "]" && end-k > 2 {
-					// after a rule line, or a citation the rules attached
-					brk[end-lo] = markHard
+				brk[end-lo] = markHard
+				if w := toks[end-1].Text; w == ":" || isEllipsis(w) {
+					brk[end-lo] = markRule // the model reviews these
 				}
 			}
 			start = end
@@ -183,6 +182,22 @@ func isStop(w string) bool {
 			continue
 		}
 		return false
+	}
+	return true
+}
+
+// isEllipsis reports whether w is "..", "...", "…" or a longer run of dots.
+func isEllipsis(w string) bool {
+	if w == "…" {
+		return true
+	}
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] != '.' {
+			return false
+		}
 	}
 	return true
 }

@@ -26,6 +26,9 @@ type TrainOptions struct {
 	// MinWeight drops features whose averaged weight is smaller in
 	// magnitude, to keep the model small.
 	MinWeight float32
+	// MinCount drops the features seen on fewer candidate gaps of the
+	// texts (along their gold sentences), which generalise poorly.
+	MinCount int
 	// Epoch, when set, is called after each pass with the averaged model
 	// so far (for tuning on held-out text).
 	Epoch func(epoch int, m *Model, mistakes int)
@@ -35,8 +38,9 @@ type TrainOptions struct {
 type TrainStats struct {
 	Stretches, Gaps, Candidates int
 	// Breaks counts the gold sentence beginnings inside stretches (after a
-	// space); Looked those on candidate gaps, which the model can find.
-	Breaks, Looked int
+	// space); Rules those the rules find; Looked those of the others that
+	// fall on candidate gaps, which the model may find.
+	Breaks, Rules, Looked int
 }
 
 // trainUnit is one stretch of a training text with its tokens, the rules'
@@ -76,6 +80,20 @@ func (sg *Segmenter) Train(ctx context.Context, texts []TrainText, opt TrainOpti
 	}
 	stats.Stretches = len(units)
 
+	// Count the features along the gold sentences.
+	counts := map[uint32]int32{}
+	for i := range units {
+		u := &units[i]
+		brk := slices.Clone(u.rule)
+		sg.walkGaps(u.toks, u.lo, u.hi, brk, func(k int, feats []uint32) bool {
+			for _, f := range feats {
+				counts[f]++
+			}
+			return u.gold[k-u.lo]
+		})
+	}
+	minCount := int32(max(opt.MinCount, 1))
+
 	ws := map[uint32]*weightAcc{}
 	t := 1.0
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x5e9e47))
@@ -108,6 +126,9 @@ func (sg *Segmenter) Train(ctx context.Context, texts []TrainText, opt TrainOpti
 						y = 1
 					}
 					for _, f := range feats {
+						if counts[f] < minCount {
+							continue
+						}
 						a := ws[f]
 						if a == nil {
 							a = &weightAcc{}
@@ -176,13 +197,16 @@ func (sg *Segmenter) trainUnits(ctx context.Context, tx TrainText, stats *TrainS
 			u.gold[k-u.lo] = found
 			if found && t.toks[k].Span.Start > t.toks[k-1].Span.End {
 				stats.Breaks++
+				if u.rule[k-u.lo] != markNone {
+					stats.Rules++
+				}
 			}
 		}
 		// Count the candidates along the gold sentences.
 		brk := slices.Clone(u.rule)
 		sg.walkGaps(t.toks, u.lo, u.hi, brk, func(k int, _ []uint32) bool {
 			stats.Candidates++
-			if u.gold[k-u.lo] {
+			if u.gold[k-u.lo] && u.rule[k-u.lo] == markNone {
 				stats.Looked++
 			}
 			return u.gold[k-u.lo]

@@ -20,6 +20,13 @@ const segmentEpochs = 4
 // sentence, chosen on the dev sets.
 const segmentMargin = 0
 
+// segmentMinCount drops the features seen on fewer candidate gaps.
+const segmentMinCount = 2
+
+// segmentSeeds is the number of training runs, each over the texts in
+// another order, whose models are averaged.
+const segmentSeeds = 5
+
 // segmentMinWeight drops the features of smaller averaged weight.
 const segmentMinWeight = 0.05
 
@@ -87,21 +94,31 @@ func trainSegment(ctx context.Context, e env, f trainFlags) error {
 		Epochs:    segmentEpochs,
 		Seed:      uint64(f.seed),
 		MinWeight: segmentMinWeight,
+		MinCount:  segmentMinCount,
 		Epoch: func(ep int, m *segment.Model, mistakes int) {
 			fmt.Fprintf(e.stderr, "train segment: pass %d, %d mistakes, %d features:%s\n", ep, mistakes, m.Features(), score(m))
 		},
 	}
-	m, st, err := segment.New().Train(ctx, texts, opt)
-	if err != nil {
-		return fmt.Errorf("train segment: %w", err)
+	var ms []*segment.Model
+	var st segment.TrainStats
+	for i := range segmentSeeds {
+		opt.Seed = uint64(f.seed) + uint64(i)
+		m, s, err := segment.New().Train(ctx, texts, opt)
+		if err != nil {
+			return fmt.Errorf("train segment: %w", err)
+		}
+		ms = append(ms, m)
+		st = s
 	}
-	for _, mg := range []float32{0, 0.5, 1, 2, 3, 5, 8} {
+	m := segment.Average(ms...)
+	fmt.Fprintf(e.stderr, "train segment: average of %d orders, %d features:%s\n", len(ms), m.Features(), score(m))
+	for _, mg := range []float32{-2, -1, 0, 1, 2} {
 		m.Margin = mg
 		fmt.Fprintf(e.stderr, "train segment: margin %.1f:%s\n", mg, score(m))
 	}
 	m.Margin = segmentMargin
-	fmt.Fprintf(e.stderr, "train segment: %d stretches, %d gaps, %d candidates; %d gold breaks after a space, %d on candidates\n",
-		st.Stretches, st.Gaps, st.Candidates, st.Breaks, st.Looked)
+	fmt.Fprintf(e.stderr, "train segment: %d stretches, %d gaps, %d candidates; %d gold breaks after a space: %d found by the rules, %d of the others on candidate gaps\n",
+		st.Stretches, st.Gaps, st.Candidates, st.Breaks, st.Rules, st.Looked)
 	out := f.out
 	if out == "" {
 		out = filepath.Join("data", "segment")
