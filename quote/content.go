@@ -218,6 +218,15 @@ func (a *analysis) clauseStart(s, para int) bool {
 		}
 	} else if !subjectPronouns[w.low] && !determiners[w.low] && !w.capitalised() && !isDigit(w.text) &&
 		w.low != "all" && w.low != "both" && w.low != "most" && w.low != "many" && w.low != "few" {
+		// A bare noun ("said exports rose") needs its verb close by.
+		if between[w.low] || objectPronouns[w.low] || a.participle(s) || strings.HasSuffix(w.low, "ing") || strings.HasSuffix(w.low, "ly") {
+			return false
+		}
+		for k := s + 1; k <= s+3 && a.outside(k, para); k++ {
+			if a.isFinite(k) {
+				return true
+			}
+		}
 		return false
 	}
 	for k := s + 1; k < len(a.ws) && a.ws[k].para == para; k++ {

@@ -55,7 +55,13 @@ var finite = set("is", "are", "was", "were", "am", "has", "have", "had", "do", "
 	"wants", "wanted", "knew", "knows", "saw", "sees", "went", "goes", "came", "comes", "made", "makes",
 	"took", "takes", "gave", "gives", "got", "became", "becomes", "began", "left", "held", "kept", "lost",
 	"won", "ran", "stood", "fell", "brought", "sought", "seems", "seemed", "looks", "exists", "continues",
-	"belongs", "lies", "lay", "plans", "hopes", "intends", "refuses", "supports", "opposes")
+	"belongs", "lies", "lay", "plans", "hopes", "intends", "refuses", "supports", "opposes",
+	// irregular past tenses
+	"rose", "fell", "grew", "sank", "began", "broke", "brought", "built", "bought", "chose", "drove",
+	"fought", "found", "flew", "forgot", "froze", "hid", "led", "lent", "met", "paid", "rode", "rang",
+	"sold", "sent", "shook", "shot", "sat", "spoke", "spent", "stole", "struck", "swore", "taught", "tore",
+	"threw", "understood", "wore", "fled", "spread", "knew", "grew", "drew", "slid", "swung", "hung", "dealt",
+	"meant", "felt", "heard", "sought", "thought", "told", "wrote", "said", "withdrew", "overtook", "undertook")
 
 // listeners are plural nouns that stand alone as the object of "told".
 var listeners = set("reporters", "journalists", "lawmakers", "parliament", "congress", "supporters", "delegates",

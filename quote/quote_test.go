@@ -136,6 +136,8 @@ func TestPatterns(t *testing.T) {
 			[]want{{"hysteria.", Direct, "embassy", 0}}},
 		{"listener then quotation", `Baker told a brief news conference "I expect to see him soon" after lunch.`,
 			[]want{{"I expect to see him soon", Direct, "Baker", 0}}},
+		{"it after an organisation", "The ministry said exports rose. It added that imports fell.",
+			[]want{{"exports rose", Indirect, "ministry", 0}, {"imports fell", Indirect, "ministry", 0}}},
 		{"scare quotes", `The so-called "peace plan" was not discussed.`, nil},
 		{"title in quotes", `She read "War and Peace" twice.`, nil},
 		{"free relative", `They sent what it claimed was aid.`, nil},

@@ -449,7 +449,7 @@ func (a *analysis) pronoun(i, at int) speaker {
 			return speaker{id: e.ID, name: e.Name, typ: e.Type}
 		}
 	}
-	if w.low == "it" || w.low == "there" || w.low == "you" {
+	if w.low == "there" || w.low == "you" {
 		return speaker{}
 	}
 	person := personPronouns[w.low]
@@ -459,6 +459,17 @@ func (a *analysis) pronoun(i, at int) speaker {
 		}
 		isPerson := typ == "PERSON" || typ == "PER"
 		return isPerson == person
+	}
+	if w.low == "it" {
+		// "It added that …": an organisation that spoke in this paragraph.
+		ds := lastOf(a.byPara[w.para], 64)
+		for k := len(ds) - 1; k >= 0; k-- {
+			if d := ds[k]; d.name != "" && !d.pronounOnly() && d.typ != "PERSON" && d.typ != "PER" &&
+				(d.cue == nil || a.ws[d.cue.at].span.Start < w.span.Start) {
+				return speaker{id: d.speaker, name: d.name, typ: d.typ}
+			}
+		}
+		return speaker{}
 	}
 	// The latest fitting speaker of a quote, then the latest person named,
 	// in this paragraph first, then in the one before.
