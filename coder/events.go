@@ -123,6 +123,9 @@ func (c *Coder) codeSentence(s *sent, ex *Explanation) []dateline.Event {
 	for t := s.start; t < s.end; t++ {
 		var ps []*cameo.Pattern
 		if s.isVerb(t) {
+			if s.base(t) == "amod" {
+				continue // a participle used as an adjective: "conflicting indicators"
+			}
 			ps = c.Dict.Verbs(s.lemma(t))
 		} else if s.isNominal(t) {
 			ps = c.Dict.Nouns(s.lemma(t))
@@ -257,7 +260,7 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 	if p.Swap {
 		src, tgt = tgt, src
 	}
-	if len(src) == 0 {
+	if len(src) == 0 && srcHow != "passive without agent" {
 		if sp, ok := c.speaker(s, m.trigger); ok {
 			src, srcHow = []part{sp}, "speaker of the quote"
 		}
