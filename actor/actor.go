@@ -113,13 +113,43 @@ func (s *state) dropCommonWords() {
 	}
 	out := s.doc.Mentions[:0]
 	for _, m := range s.doc.Mentions {
+		if s.caselessAt(m.Span.Start) || strings.ToUpper(m.Text) == m.Text {
+			m = s.trimCommon(m, lower)
+		}
 		w := m.Text
+		if w == "" {
+			continue
+		}
 		if !strings.Contains(w, " ") && lower[strings.ToLower(w)] && s.d.Kinds(w) == 0 && s.caselessAt(m.Span.Start) {
 			continue
 		}
 		out = append(out, m)
 	}
 	s.doc.Mentions = out
+}
+
+// trimCommon drops from the ends of a mention in capitals the words the
+// document writes in lower case ("SHULTZ BEGINS" -> "SHULTZ").
+func (s *state) trimCommon(m dateline.Mention, lower map[string]bool) dateline.Mention {
+	text := m.Text
+	for {
+		i := strings.LastIndexByte(text, ' ')
+		if i < 0 || !lower[strings.ToLower(text[i+1:])] {
+			break
+		}
+		text = text[:i]
+	}
+	for {
+		i := strings.IndexByte(text, ' ')
+		if i < 0 || !lower[strings.ToLower(text[:i])] {
+			break
+		}
+		m.Span.Start += i + 1
+		text = text[i+1:]
+	}
+	m.Span.End = m.Span.Start + len(text)
+	m.Text = text
+	return m
 }
 
 // caselessAt reports whether the word at byte off stands where case says

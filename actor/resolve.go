@@ -2,6 +2,7 @@ package actor
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -375,6 +376,13 @@ func (s *state) place(name string, tok int) (dict.Place, bool) {
 	if len(ps) == 0 {
 		return dict.Place{}, false
 	}
+	if isAcronym(name) && len(name) <= 5 {
+		// "IRNA" is no alternate name of a town: an acronym must be the name
+		ps = slices.DeleteFunc(slices.Clone(ps), func(p dict.Place) bool { return dict.Key(p.Name) != dict.Key(name) })
+		if len(ps) == 0 {
+			return dict.Place{}, false
+		}
+	}
 	inSent := map[string]bool{}
 	if si := s.sentOf(tok); si >= 0 {
 		for _, r := range s.sentCountries[si] {
@@ -456,4 +464,16 @@ func stripHonorific(name string) string {
 		name = name[i+1:]
 	}
 	return name
+}
+
+func isAcronym(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; (c < 'A' || c > 'Z') && c != '.' {
+			return false
+		}
+	}
+	return true
 }

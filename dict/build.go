@@ -176,6 +176,15 @@ var seatsOfPower = map[string][]string{
 	"MMR": {"Naypyidaw", "Nay Pyi Taw"},
 }
 
+// historicalCountries are states that no longer exist, with the codes the
+// Phoenix dictionaries give them, for archives such as Reuters-21578.
+var historicalCountries = [][4]string{
+	{"SUN", "Soviet Union", "USSR;U.S.S.R.;Union of Soviet Socialist Republics", "Soviet;Soviets"},
+	{"DDR", "East Germany", "German Democratic Republic;GDR", "East German;East Germans"},
+	{"YUG", "Yugoslavia", "Socialist Federal Republic of Yugoslavia", "Yugoslav;Yugoslavs;Yugoslavian"},
+	{"CSK", "Czechoslovakia", "Czechoslovak Socialist Republic", "Czechoslovak;Czechoslovakian"},
+}
+
 // extraCountryNames are common news names the tables lack.
 var extraCountryNames = map[string][]string{
 	"USA": {"US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "the States"},
@@ -192,7 +201,8 @@ var extraCountryNames = map[string][]string{
 	"TUR": {"Turkey", "Turkiye"},
 	"CZE": {"Czech Republic"},
 	"MKD": {"Macedonia", "North Macedonia"},
-	"COD": {"DR Congo", "DRC", "Democratic Republic of Congo"},
+	"COD": {"DR Congo", "DRC", "Democratic Republic of Congo", "Zaire"},
+	"CCK": {"Cocos Islands", "Keeling Islands"},
 	"COG": {"Congo-Brazzaville", "Republic of Congo"},
 	"CIV": {"Ivory Coast", "Cote d'Ivoire"},
 	"PSE": {"Palestine", "Palestinian Territories"},
@@ -247,6 +257,10 @@ func (b *builder) countries() error {
 		if c := b.byA2[col(r, 0)]; c != nil {
 			if col(r, 1) == "" {
 				c.name = col(r, 2) // CLDR's plain English name is the canonical one
+				if strings.Contains(c.name, " - ") || strings.Contains(c.name, "(") {
+					c.name = col(r, 0) // replaced below by the ISO English name
+				}
+				c.name = strings.ReplaceAll(c.name, " & ", " and ")
 			}
 			c.names = addUniq(c.names, col(r, 2))
 		}
@@ -291,6 +305,11 @@ func (b *builder) countries() error {
 			c.pop, _ = strconv.Atoi(col(r, 7))
 		}
 	}
+	for _, h := range historicalCountries {
+		c := &bcountry{code: h[0], name: h[1], names: list(h[2]), adjs: list(h[3])}
+		b.cs = append(b.cs, c)
+		b.byCode[c.code] = c
+	}
 	for code, ns := range extraCountryNames {
 		if c := b.byCode[code]; c != nil {
 			c.names = addUniq(c.names, ns...)
@@ -304,6 +323,19 @@ func (b *builder) countries() error {
 	for code, ns := range seatsOfPower {
 		if c := b.byCode[code]; c != nil {
 			c.seats = addUniq(c.seats, ns...)
+		}
+	}
+	for _, c := range b.cs {
+		if c.name == c.a2 && len(c.names) > 0 {
+			c.name = strings.ReplaceAll(c.names[0], " & ", " and ")
+		}
+		if c.name == c.a2 || strings.ContainsAny(c.name, ",(") { // "Congo - Kinshasa", "Myanmar (Burma)": a plainer name
+			for _, n := range c.names {
+				if len(n) > 4 && !strings.ContainsAny(n, ",(&") && !strings.Contains(n, " - ") {
+					c.name = n
+					break
+				}
+			}
 		}
 	}
 	// Short abbreviations in capitals ("AS", "CAR", "PNG") are ordinary
