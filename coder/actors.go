@@ -45,9 +45,16 @@ func (s *sent) entityAt(i int) (part, bool) {
 	if p, ok := try(i); ok {
 		return p, true
 	}
+	name := s.tok(i).POS == "PROPN"
 	for _, k := range s.children(i) {
 		switch s.rel(k) {
-		case "flat", "flat:name", "compound", "appos":
+		case "compound":
+			// "Jorge Arreaza", "the United States"; but "U.S. action" is no actor
+			if !name {
+				continue
+			}
+			fallthrough
+		case "flat", "flat:name", "appos":
 			if p, ok := try(k); ok {
 				return p, true
 			}

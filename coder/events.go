@@ -268,7 +268,8 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 	// "240 protesters were detained": the passive subject is the target and
 	// the doer is left open
 	passiveNoAgent := len(src) == 0 && srcHow == "passive without agent" && len(tgt) > 0 &&
-		(tgtHow == "object" || tgtHow == "obj") && cameo.Root(code) >= "17" && cameo.Root(code) <= "20"
+		(tgtHow == "object" || tgtHow == "obj") && cameo.Root(code) >= "17" && cameo.Root(code) <= "20" &&
+		s.child(m.host, "nsubj:pass") >= 0 && s.ix.tokEnt[s.child(m.host, "nsubj:pass")] >= 0
 	if len(src) == 0 && srcHow == "passive without agent" && !passiveNoAgent {
 		return nil, "no source: a passive without agent is coded only for coercion and violence (roots 17-20)"
 	}
