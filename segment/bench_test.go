@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/dateline-news/dateline"
+	"github.com/dateline-news/dateline/data"
 )
 
 // benchParagraphs are news-like paragraphs with the usual hard cases:
@@ -37,6 +38,30 @@ func BenchmarkSegment(b *testing.B) {
 	for b.Loop() {
 		doc := &dateline.Document{Text: text}
 		if err := seg.Annotate(context.Background(), doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSegmentRules is BenchmarkSegment without the boundary model.
+func BenchmarkSegmentRules(b *testing.B) {
+	text := benchText(1 << 20)
+	seg := New()
+	seg.Model = nil
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		doc := &dateline.Document{Text: text}
+		if err := seg.Annotate(context.Background(), doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadModel reads the shipped boundary model.
+func BenchmarkLoadModel(b *testing.B) {
+	for b.Loop() {
+		if _, err := LoadModel(data.Segment, ModelFile); err != nil {
 			b.Fatal(err)
 		}
 	}

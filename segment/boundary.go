@@ -26,6 +26,23 @@ type gapScan struct {
 	depth int // open brackets in the current sentence
 	lower int // words in lower case in the current sentence
 	quote bool
+	// cache of the lower-case hash and shape of the last tokens looked
+	// at, by token index modulo 4 (neighbouring candidates share tokens)
+	cache *[4]tokenLook
+}
+
+type tokenLook struct {
+	idx         int // token index + 1; 0 is empty
+	hash, shape uint64
+}
+
+// look returns the lower-case hash and the shape of toks[i].
+func (st *gapScan) look(toks []dateline.Token, i int) (uint64, uint64) {
+	c := &st.cache[i&3]
+	if c.idx != i+1 {
+		*c = tokenLook{idx: i + 1, hash: lowerHash(toks[i].Text), shape: shape(toks[i].Text)}
+	}
+	return c.hash, c.shape
 }
 
 // walkGaps visits the candidate gaps of toks[lo:hi] in order, with brk
@@ -33,7 +50,8 @@ type gapScan struct {
 // sets each one's break to decide's answer; decide gets the gap's features.
 func (sg *Segmenter) walkGaps(toks []dateline.Token, lo, hi int, brk []mark, decide func(k int, feats []uint32) bool) {
 	var feats [nFeat]uint32
-	st := gapScan{last: lo}
+	var cache [4]tokenLook
+	st := gapScan{last: lo, cache: &cache}
 	for k := lo + 1; k < hi; k++ {
 		st.see(toks[k-1].Text)
 		b := brk[k-lo]
@@ -46,7 +64,7 @@ func (sg *Segmenter) walkGaps(toks []dateline.Token, lo, hi int, brk []mark, dec
 			brk[k-lo] = b
 		}
 		if b != markNone {
-			st = gapScan{last: k}
+			st = gapScan{last: k, cache: &cache}
 		}
 	}
 }
@@ -232,15 +250,15 @@ const (
 // gapFeatures computes the features of the gap before toks[k].
 func (sg *Segmenter) gapFeatures(toks []dateline.Token, lo, hi, k int, st *gapScan, rule bool, fs *[nFeat]uint32) {
 	p1w, n1w := toks[k-1].Text, toks[k].Text
-	p1, n1 := lowerHash(p1w), lowerHash(n1w)
-	sp1, sn1 := shape(p1w), shape(n1w)
+	p1, sp1 := st.look(toks, k-1)
+	n1, sn1 := st.look(toks, k)
 	p2, sp2 := uint64(markBefore), uint64(markBefore)
 	if k-2 >= lo {
-		p2, sp2 = lowerHash(toks[k-2].Text), shape(toks[k-2].Text)
+		p2, sp2 = st.look(toks, k-2)
 	}
 	n2, sn2 := uint64(markAfter), uint64(markAfter)
 	if k+1 < hi {
-		n2, sn2 = lowerHash(toks[k+1].Text), shape(toks[k+1].Text)
+		n2, sn2 = st.look(toks, k+1)
 	}
 	r := uint64(0)
 	if rule {

@@ -244,3 +244,22 @@ func Average(ms ...*Model) *Model {
 	a.Margin = ms[0].Margin
 	return a
 }
+
+// Pruned returns m without the features whose weight is under minW in
+// magnitude: a smaller table is faster to look up.
+func (m *Model) Pruned(minW float32) *Model {
+	var keys []uint32
+	for _, s := range m.slots {
+		if s.key != 0 && (s.w >= minW || s.w <= -minW) {
+			keys = append(keys, s.key)
+		}
+	}
+	slices.Sort(keys)
+	ws := make([]float32, len(keys))
+	for i, k := range keys {
+		ws[i] = m.weight(k)
+	}
+	p := newModel(keys, ws)
+	p.Margin = m.Margin
+	return p
+}

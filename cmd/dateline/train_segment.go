@@ -27,6 +27,11 @@ const segmentMinCount = 2
 // another order, whose models are averaged.
 const segmentSeeds = 5
 
+// segmentPrune drops the features of the averaged model whose weight is
+// smaller in magnitude: chosen on the dev sets, it makes the model faster
+// (a table that stays in cache) and no worse.
+const segmentPrune = 0.5
+
 // segmentMinWeight drops the features of smaller averaged weight.
 const segmentMinWeight = 0.05
 
@@ -112,6 +117,11 @@ func trainSegment(ctx context.Context, e env, f trainFlags) error {
 	}
 	m := segment.Average(ms...)
 	fmt.Fprintf(e.stderr, "train segment: average of %d orders, %d features:%s\n", len(ms), m.Features(), score(m))
+	for _, pw := range []float32{0.25, 0.5, 1} {
+		p := m.Pruned(pw)
+		fmt.Fprintf(e.stderr, "train segment: pruned under %.2f, %d features:%s\n", pw, p.Features(), score(p))
+	}
+	m = m.Pruned(segmentPrune)
 	for _, mg := range []float32{-2, -1, 0, 1, 2} {
 		m.Margin = mg
 		fmt.Fprintf(e.stderr, "train segment: margin %.1f:%s\n", mg, score(m))
