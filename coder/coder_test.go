@@ -307,6 +307,9 @@ func TestEventFields(t *testing.T) {
 	if e.Date.Value != "2019-05-05" || e.Date.Basis != "the article's date" {
 		t.Errorf("date: %+v", e.Date)
 	}
+	if e.Place != nil {
+		t.Errorf("place %+v, want none", e.Place)
+	}
 	if e.Confidence <= 0 || e.Confidence > 1 {
 		t.Errorf("confidence %v", e.Confidence)
 	}
@@ -383,5 +386,26 @@ func TestDateFromClause(t *testing.T) {
 	e := doc.Events[0]
 	if summary(e) != "RUSGOV 046 USAGOV planned" || e.Date.Value != "2019-05-06/2019-05-07" || e.Date.Precision != "range" {
 		t.Errorf("got %s on %+v", summary(e), e.Date)
+	}
+}
+
+func TestPlace(t *testing.T) {
+	c := testCoder(t)
+	doc := build(t, `
+1 Lavrov Lavrov PROPN 3 nsubj @RUSGOV
+2 will will AUX 3 aux
+3 hold hold VERB 0 root
+4 talks talk NOUN 3 obj
+5 with with ADP 6 case
+6 Arreaza Arreaza PROPN 3 obl @VENGOV
+7 in in ADP 8 case
+8 Moscow Moscow PROPN 6 nmod @---:moscow`)
+	doc.Entities[2].Actor, doc.Entities[2].Type = "", "GPE"
+	doc.Entities[2].Geo = &dateline.Geo{GeonameID: 524901, Country: "RUS"}
+	if err := c.Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Events) != 1 || doc.Events[0].Place == nil || doc.Events[0].Place.Name != "Moscow" || doc.Events[0].Place.Geo.GeonameID != 524901 {
+		t.Fatalf("got %+v", doc.Events)
 	}
 }

@@ -73,7 +73,16 @@ func (c *Coder) placeOf(s *sent, v int, src, tgt []part) *dateline.EventPlace {
 	for _, p := range tgt {
 		used[p.p.Entity] = true
 	}
-	for _, k := range s.children(v) {
+	// the clause's own in/at/near arguments, then those of its arguments
+	// ("talks with Arreaza in Moscow")
+	cands := append([]int(nil), s.children(v)...)
+	for _, a := range s.children(v) {
+		switch s.base(a) {
+		case "obj", "obl", "nmod":
+			cands = append(cands, s.children(a)...)
+		}
+	}
+	for _, k := range cands {
 		if s.base(k) != "obl" && s.base(k) != "nmod" {
 			continue
 		}
