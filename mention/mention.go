@@ -57,6 +57,7 @@ func (r *Recogniser) Annotate(ctx context.Context, doc *dateline.Document) error
 	}
 	doc.Mentions = doc.Mentions[:0]
 	var words, pos []string
+	all := make([][]string, len(doc.Sentences)) // tags of each sentence
 	for si, s := range doc.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -81,7 +82,15 @@ func (r *Recogniser) Annotate(ctx context.Context, doc *dateline.Document) error
 		if tagged {
 			p = pos
 		}
-		tags := r.TagWords(words, p)
+		all[si] = r.TagWords(words, p)
+	}
+	r.propagate(doc, all)
+	for si, s := range doc.Sentences {
+		tags := all[si]
+		if tags == nil {
+			continue
+		}
+		toks := doc.Tokens[s.Tokens.Start:s.Tokens.End]
 		for _, sp := range Spans(tags) {
 			span := dateline.Span{Start: toks[sp.Start].Span.Start, End: toks[sp.End-1].Span.End}
 			text := doc.Span(span)
@@ -92,6 +101,85 @@ func (r *Recogniser) Annotate(ctx context.Context, doc *dateline.Document) error
 		}
 	}
 	return nil
+}
+
+// propagate tags, in every sentence, the capitalised word sequences the
+// recogniser found as a name elsewhere in the document and missed there,
+// with the type it gave them most often ("Enron" found once is Enron
+// throughout).
+func (r *Recogniser) propagate(doc *dateline.Document, all [][]string) {
+	types := map[string]map[string]int{}
+	maxLen := 0
+	for si, tags := range all {
+		if tags == nil {
+			continue
+		}
+		toks := doc.Tokens[doc.Sentences[si].Tokens.Start:doc.Sentences[si].Tokens.End]
+		for _, sp := range Spans(tags) {
+			k := joinTokens(toks[sp.Start:sp.End])
+			if len(k) < 3 || !startsUpper(k) {
+				continue
+			}
+			if types[k] == nil {
+				types[k] = map[string]int{}
+			}
+			types[k][sp.Type]++
+			maxLen = max(maxLen, sp.End-sp.Start)
+		}
+	}
+	if len(types) == 0 {
+		return
+	}
+	for si, tags := range all {
+		if tags == nil {
+			continue
+		}
+		toks := doc.Tokens[doc.Sentences[si].Tokens.Start:doc.Sentences[si].Tokens.End]
+		for i := 0; i < len(toks); i++ {
+			if tags[i] != "O" || !startsUpper(toks[i].Text) {
+				continue
+			}
+			for n := min(maxLen, len(toks)-i); n >= 1; n-- {
+				if tags[i+n-1] != "O" || (i+n < len(toks) && tags[i+n] != "O" && tags[i+n][0] == 'I') {
+					continue
+				}
+				v := types[joinTokens(toks[i:i+n])]
+				if v == nil {
+					continue
+				}
+				free := true
+				for j := i; j < i+n; j++ {
+					free = free && tags[j] == "O"
+				}
+				if !free || (i+n < len(toks) && startsUpper(toks[i+n].Text)) || (i > 0 && tags[i-1] != "O") {
+					continue // only whole names: not a part of a longer capitalised run
+				}
+				best, bestN := "", 0
+				for _, t := range []string{"PER", "ORG", "LOC"} {
+					if v[t] > bestN {
+						best, bestN = t, v[t]
+					}
+				}
+				tags[i] = "B-" + best
+				for j := i + 1; j < i+n; j++ {
+					tags[j] = "I-" + best
+				}
+				i += n - 1
+				break
+			}
+		}
+	}
+}
+
+func joinTokens(toks []dateline.Token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
 }
 
 // TagWords returns the recogniser's BIO tags for one sentence of words

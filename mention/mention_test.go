@@ -153,7 +153,7 @@ func TestUNERFloor(t *testing.T) {
 	}
 	sc := Score(gold, pred)
 	t.Logf("UNER EWT test: %v", sc[""])
-	const floor = 0.65 // measured 0.669; the issue asks 0.80 (see docs/dictionaries.md)
+	const floor = 0.65 // measured 0.663; the issue asks 0.80 (see docs/dictionaries.md)
 	if f1 := sc[""].F1(); f1 < floor {
 		t.Errorf("UNER EWT test F1 %.3f < %.2f", f1, floor)
 	}
@@ -190,4 +190,21 @@ func FuzzTag(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestPropagate(t *testing.T) {
+	doc := docOf("Enron Corp said on Monday .", "Analysts said Enron would recover .", "Enron Online was sold .")
+	all := [][]string{
+		{"B-ORG", "I-ORG", "O", "O", "O", "O"},
+		{"O", "O", "O", "O", "O", "O"},
+		{"O", "O", "O", "O", "O"},
+	}
+	all[0] = []string{"B-ORG", "O", "O", "O", "O", "O"} // "Enron" found once
+	(&Recogniser{}).propagate(doc, all)
+	if got := strings.Join(all[1], " "); got != "O O B-ORG O O O" {
+		t.Errorf("second sentence: %s", got)
+	}
+	if got := strings.Join(all[2], " "); got != "O O O O O" {
+		t.Errorf("a part of a longer capitalised name was tagged: %s", got)
+	}
 }
