@@ -295,3 +295,14 @@ func TestGroupsAndTheir(t *testing.T) {
 		t.Errorf("the opponents -> %s, want VENOPP", e.Actor)
 	}
 }
+
+func TestCompanies(t *testing.T) {
+	r, _ := New(nil)
+	got := resolve(t, r, build("1987-03-26", "[LOC Tokyo] [PER Kokusai Denshin Denwa Co Ltd] will join [ORG Bank of Boston] ."))
+	if e := got["Kokusai Denshin Denwa Co Ltd"]; e.Type != Org || e.Actor != "JPNBUS" {
+		t.Errorf("company: %s %s", e.Type, e.Actor)
+	}
+	if e := got["Bank of Boston"]; e.Actor != "USABUS" {
+		t.Errorf("Bank of Boston: %s", e.Actor)
+	}
+}

@@ -52,6 +52,10 @@ func (s *state) fixMentions() {
 	s.voteTypes()
 	for mi := range s.doc.Mentions {
 		m := &s.doc.Mentions[mi]
+		if m.Type != "" && m.Type != "ORG" && hasCompanySuffix(m.Text) {
+			m.Type = "ORG" // "Kokusai Denshin Denwa Co Ltd"
+			continue
+		}
 		k := s.d.Kinds(m.Text)
 		place := k&(dict.KindCountry|dict.KindSeat|dict.KindPlace) != 0
 		switch {
@@ -381,4 +385,19 @@ func (s *state) contextCountry(i int) string {
 		}
 	}
 	return s.focus
+}
+
+// companySuffixes end the names of companies.
+var companySuffixes = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "llc": true, "plc": true,
+	"ag": true, "sa": true, "nv": true, "gmbh": true, "spa": true, "bv": true, "corporation": true, "incorporated": true,
+	"limited": true, "holdings": true}
+
+// hasCompanySuffix reports whether a name of two words or more ends in a
+// company suffix.
+func hasCompanySuffix(name string) bool {
+	i := strings.LastIndexByte(name, ' ')
+	if i < 0 {
+		return false
+	}
+	return companySuffixes[strings.ToLower(strings.Trim(name[i+1:], ".,"))]
 }

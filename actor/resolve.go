@@ -275,6 +275,9 @@ func (s *state) org(mi int) {
 		}
 	}
 	sector := s.sectorOf(words)
+	if sector == "" && hasCompanySuffix(name) {
+		sector = "BUS"
+	}
 	if country == "" {
 		// "Bank of Boston": a country or a large place inside the name
 		for i := a; i < z && country == ""; i++ {
