@@ -1,12 +1,16 @@
 package coder_test
 
 import (
+	"bufio"
+	"compress/gzip"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/dateline-news/dateline"
+	"github.com/dateline-news/dateline/coder"
 	"github.com/dateline-news/dateline/eval"
 	"github.com/dateline-news/dateline/internal/shared"
 	"github.com/dateline-news/dateline/pipeline"
@@ -56,4 +60,51 @@ func TestSeedEvents(t *testing.T) {
 		return
 	}
 	t.Fatal("no seed article in the gold report")
+}
+
+// BenchmarkCoderReuters times the event coder alone on 100 Reuters stories
+// already annotated by the rest of the pipeline; MB/s is of article text.
+func BenchmarkCoderReuters(b *testing.B) {
+	path := shared.Path(b, "corpora/reuters21578/reuters21578.jsonl.gz")
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := coder.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*dateline.Document
+	n := 0
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() && len(docs) < 100 {
+		var a struct{ ID, Text, Dateline string }
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			b.Fatal(err)
+		}
+		doc := dateline.NewDocument(dateline.Article{ID: a.ID, Text: a.Dateline + " - " + a.Text})
+		if err := p.Run(context.Background(), doc); err != nil {
+			b.Fatal(err)
+		}
+		n += len(doc.Text)
+		docs = append(docs, doc)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, d := range docs {
+			if err := c.Annotate(context.Background(), d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }

@@ -42,8 +42,9 @@ type sent struct {
 	doc        *dateline.Document
 	ix         *index
 	si         int
-	start, end int     // token range
-	kids       [][]int // children (document token indexes) of each token, by offset
+	start, end int      // token range
+	kids       [][]int  // children (document token indexes) of each token, by offset
+	lem, wrd   []string // lower-case lemma and text of each token, by offset
 }
 
 func (c *Coder) sentence(doc *dateline.Document, ix *index, si int) *sent {
@@ -55,10 +56,17 @@ func (c *Coder) sentence(doc *dateline.Document, ix *index, si int) *sent {
 		doc.Notef("code", doc.Sentences[si].Span, "sentence of %d tokens: coded on its first %d", r.Len(), c.MaxSentenceTokens)
 		r.End = r.Start + c.MaxSentenceTokens
 	}
-	s := &sent{doc: doc, ix: ix, si: si, start: r.Start, end: r.End, kids: make([][]int, r.Len())}
+	s := &sent{doc: doc, ix: ix, si: si, start: r.Start, end: r.End, kids: make([][]int, r.Len()),
+		lem: make([]string, r.Len()), wrd: make([]string, r.Len())}
 	for i := r.Start; i < r.End; i++ {
 		if h := s.head(i); h >= 0 {
 			s.kids[h-s.start] = append(s.kids[h-s.start], i)
+		}
+		t := &doc.Tokens[i]
+		s.wrd[i-s.start] = lower(t.Text)
+		s.lem[i-s.start] = s.wrd[i-s.start]
+		if t.Lemma != "" {
+			s.lem[i-s.start] = lower(t.Lemma)
 		}
 	}
 	return s
@@ -97,14 +105,18 @@ func (s *sent) base(i int) string {
 
 // lemma returns the lower-case lemma of i, or its lower-case text.
 func (s *sent) lemma(i int) string {
-	t := &s.doc.Tokens[i]
-	if t.Lemma != "" {
-		return lower(t.Lemma)
+	if i >= s.start && i < s.end {
+		return s.lem[i-s.start]
 	}
-	return lower(t.Text)
+	return ""
 }
 
-func (s *sent) word(i int) string { return lower(s.doc.Tokens[i].Text) }
+func (s *sent) word(i int) string {
+	if i >= s.start && i < s.end {
+		return s.wrd[i-s.start]
+	}
+	return ""
+}
 
 // isVerb reports whether i is a verb (or an auxiliary heading its clause).
 func (s *sent) isVerb(i int) bool {
