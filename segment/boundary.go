@@ -129,24 +129,20 @@ func (m *Model) score(feats []uint32) float32 {
 	return s
 }
 
-// Feature hashing: each feature is a template number mixed with one to
-// four values into a 32-bit key (never 0).
+// Feature hashing: each feature is a template number mixed with up to
+// four values (unused ones 0) into a 32-bit key (never 0).
 const (
 	mixA = 0x9e3779b97f4a7c15
 	mixB = 0xff51afd7ed558ccd
 	mixC = 0xc4ceb9fe1a85ec53
 )
 
-func key(tmpl uint64, vs ...uint64) uint32 {
-	h := tmpl*mixA + 0x632be59bd9b4e019
-	for _, v := range vs {
-		h ^= v
-		h *= mixB
-		h ^= h >> 29
-	}
-	h *= mixC
-	h ^= h >> 32
-	if k := uint32(h); k != 0 {
+func key(tmpl, a, b, c, d uint64) uint32 {
+	h := (tmpl+1)*mixA ^ a*mixB ^ b*mixC ^ c*0xd6e8feb86659fd93 ^ d*0x165667b19e3779f9
+	h ^= h >> 31
+	h *= 0x94d049bb133111eb
+	h ^= h >> 29
+	if k := uint32(h >> 32); k != 0 {
 		return k
 	}
 	return 1
@@ -285,30 +281,30 @@ func (sg *Segmenter) gapFeatures(toks []dateline.Token, lo, hi, k int, st *gapSc
 	}
 	dist, rem := bucket(k-st.last), bucket(hi-k)
 	first := toks[st.last].Text
-	fs[0] = key(0, r)
-	fs[1] = key(1, p1)
-	fs[2] = key(2, n1)
-	fs[3] = key(3, p2)
-	fs[4] = key(4, n2)
-	fs[5] = key(5, p1, n1)
-	fs[6] = key(6, sp1, sn1, r)
+	fs[0] = key(0, r, 0, 0, 0)
+	fs[1] = key(1, p1, 0, 0, 0)
+	fs[2] = key(2, n1, 0, 0, 0)
+	fs[3] = key(3, p2, 0, 0, 0)
+	fs[4] = key(4, n2, 0, 0, 0)
+	fs[5] = key(5, p1, n1, 0, 0)
+	fs[6] = key(6, sp1, sn1, r, 0)
 	fs[7] = key(7, sp2, sp1, sn1, sn2)
-	fs[8] = key(8, r, p1)
-	fs[9] = key(9, r, n1)
-	fs[10] = key(10, lowerHash(suf), sn1)
-	fs[11] = key(11, ab, sn1, r)
-	fs[12] = key(12, dist, sn1, r)
-	fs[13] = key(13, rem, sp1, r)
-	fs[14] = key(14, open, sn1, r)
-	fs[15] = key(15, op, r, sp1)
-	fs[16] = key(16, p1, sn1)
-	fs[17] = key(17, sp1, n1)
-	fs[18] = key(18, p2, p1)
-	fs[19] = key(19, n1, n2)
-	fs[20] = key(20, dist, rem)
-	fs[21] = key(21, lowerHash(first), sn1)
+	fs[8] = key(8, r, p1, 0, 0)
+	fs[9] = key(9, r, n1, 0, 0)
+	fs[10] = key(10, lowerHash(suf), sn1, 0, 0)
+	fs[11] = key(11, ab, sn1, r, 0)
+	fs[12] = key(12, dist, sn1, r, 0)
+	fs[13] = key(13, rem, sp1, r, 0)
+	fs[14] = key(14, open, sn1, r, 0)
+	fs[15] = key(15, op, r, sp1, 0)
+	fs[16] = key(16, p1, sn1, 0, 0)
+	fs[17] = key(17, sp1, n1, 0, 0)
+	fs[18] = key(18, p2, p1, 0, 0)
+	fs[19] = key(19, n1, n2, 0, 0)
+	fs[20] = key(20, dist, rem, 0, 0)
+	fs[21] = key(21, lowerHash(first), sn1, 0, 0)
 	lw := uint64(min(st.lower, 3))
-	fs[22] = key(22, lw, sn1, r)
+	fs[22] = key(22, lw, sn1, r, 0)
 	fs[23] = key(23, lw, sp1, sn1, bucket(k-st.last))
 	// A name said again: "Sincerely, Traci Traci Warner".
 	rep := uint64(0)
@@ -318,7 +314,7 @@ func (sg *Segmenter) gapFeatures(toks []dateline.Token, lo, hi, k int, st *gapSc
 			break
 		}
 	}
-	fs[24] = key(24, rep, sn1, sp1)
+	fs[24] = key(24, rep, sn1, sp1, 0)
 	fs[25] = key(25, lw, sp1, sn1, sn2)
-	fs[26] = key(26, p1, dist)
+	fs[26] = key(26, p1, dist, 0, 0)
 }
