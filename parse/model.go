@@ -10,7 +10,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dateline-news/dateline/data"
 	"github.com/dateline-news/dateline/internal/perceptron"
@@ -36,23 +38,10 @@ func New() (*Parser, error) {
 	return Load(sub)
 }
 
-// Load reads a parser from the model folder fsys.
+// Load reads a parser from the model folder fsys: the relations and the
+// weights of every ensemble member present.
 func Load(fsys fs.FS) (*Parser, error) {
 	p := &Parser{}
-	var err error
-	labelErr := make(chan error, 1)
-	go func() {
-		var err error
-		p.label, err = readModel(fsys, LabelFile)
-		labelErr <- err
-	}()
-	p.trans, err = readModel(fsys, TransFile)
-	if lerr := <-labelErr; err == nil {
-		err = lerr
-	}
-	if err != nil {
-		return nil, fmt.Errorf("load parser: %w", err)
-	}
 	f, err := fsys.Open(RelsFile)
 	if err != nil {
 		return nil, fmt.Errorf("load parser: %w", err)
@@ -67,11 +56,55 @@ func Load(fsys fs.FS) (*Parser, error) {
 		return nil, fmt.Errorf("load parser: %s: %w", RelsFile, err)
 	}
 	p.labels = strings.Fields(string(b))
-	if p.trans.Classes != nTrans || p.label.Classes != len(p.labels) || len(p.labels) == 0 {
-		return nil, fmt.Errorf("load parser: %d relations for %d classes: %w", len(p.labels), p.label.Classes, perceptron.ErrFormat)
-	}
 	p.root = slices.Index(p.labels, "root")
+	var names []string
+	for i := 0; ; i++ {
+		t, l := memberFiles(i)
+		if _, err := fs.Stat(fsys, t); err != nil {
+			if i == 0 {
+				return nil, fmt.Errorf("load parser: %w", err)
+			}
+			break
+		}
+		names = append(names, t, l)
+	}
+	// read the files two at a time: there are two cores to use
+	models := make([]*perceptron.Model, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Go(func() { models[i], errs[i] = readModel(fsys, name) })
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("load parser: %w", err)
+		}
+		want := nTrans
+		if i%2 == 1 {
+			want = len(p.labels)
+		}
+		if models[i].Classes != want || len(p.labels) == 0 {
+			return nil, fmt.Errorf("load parser: %s: %d classes, want %d: %w", names[i], models[i].Classes, want, perceptron.ErrFormat)
+		}
+		if i%2 == 0 {
+			p.trans = append(p.trans, models[i])
+		} else {
+			p.label = append(p.label, models[i])
+		}
+	}
 	return p, nil
+}
+
+// memberFiles returns the transition and label weight files of ensemble
+// member i: parser.gz and parser-labels.gz, then parser-2.gz and
+// parser-labels-2.gz, ...
+func memberFiles(i int) (trans, label string) {
+	if i == 0 {
+		return TransFile, LabelFile
+	}
+	n := strconv.Itoa(i + 1)
+	return "parser-" + n + ".gz", "parser-labels-" + n + ".gz"
 }
 
 func readModel(fsys fs.FS, name string) (*perceptron.Model, error) {
@@ -99,11 +132,14 @@ func (p *Parser) Save(dir string) error {
 		}
 		return os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o644)
 	}
-	if err := write(TransFile, p.trans, Prune); err != nil {
-		return err
-	}
-	if err := write(LabelFile, p.label, Prune); err != nil {
-		return err
+	for i := range p.trans {
+		t, l := memberFiles(i)
+		if err := write(t, p.trans[i], Prune); err != nil {
+			return err
+		}
+		if err := write(l, p.label[i], Prune); err != nil {
+			return err
+		}
 	}
 	var b bytes.Buffer
 	gz, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)

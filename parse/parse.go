@@ -18,8 +18,9 @@ type Word struct {
 
 // Parser builds labelled dependency trees. It is safe for concurrent use.
 type Parser struct {
-	trans  *perceptron.Model // shift, left, right
-	label  *perceptron.Model // one class per relation
+	// one model of each kind per ensemble member; their scores add up
+	trans  []*perceptron.Model // shift, left, right
+	label  []*perceptron.Model // one class per relation
 	labels []string
 	root   int // index of "root" in labels, -1 when absent
 }
@@ -108,7 +109,9 @@ func (p *Parser) Parse(words []Word) {
 		st.legal(&legal)
 		feats = st.features(feats[:0])
 		clear(scores)
-		p.trans.Score(feats, scores)
+		for _, m := range p.trans {
+			m.Score(feats, scores)
+		}
 		t := perceptron.Best(scores, legal[:])
 		st.apply(t, p.chooseLabel(st, t, &feats, lscores))
 	}
@@ -135,7 +138,9 @@ func (p *Parser) chooseLabel(st *state, t int, feats *[]uint64, scores []float32
 	d, h := st.arc(t)
 	*feats = st.labelFeatures((*feats)[:0], d, h)
 	clear(scores)
-	p.label.Score(*feats, scores)
+	for _, m := range p.label {
+		m.Score(*feats, scores)
+	}
 	if h == st.n && p.root >= 0 {
 		return p.root + 1
 	}

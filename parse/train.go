@@ -47,8 +47,10 @@ func Train(sents [][]Word, cfg TrainConfig) (*Parser, error) {
 	for i, l := range p.labels {
 		ids[l] = i + 1
 	}
-	p.trans = perceptron.New(nTrans)
-	p.label = perceptron.New(len(p.labels))
+	tm := perceptron.New(nTrans)
+	lm := perceptron.New(len(p.labels))
+	p.trans = []*perceptron.Model{tm}
+	p.label = []*perceptron.Model{lm}
 
 	order := make([]int, len(sents))
 	for i := range order {
@@ -86,7 +88,7 @@ func Train(sents [][]Word, cfg TrainConfig) (*Parser, error) {
 				st.legal(&legal)
 				feats = st.features(feats[:0])
 				clear(scores)
-				p.trans.Score(feats, scores)
+				tm.Score(feats, scores)
 				pred := perceptron.Best(scores, legal[:])
 				minc := -1
 				for t := range nTrans {
@@ -103,12 +105,12 @@ func Train(sents [][]Word, cfg TrainConfig) (*Parser, error) {
 						gold, gs = t, scores[t]
 					}
 				}
-				p.trans.Tick()
+				tm.Tick()
 				steps++
 				next := gold
 				if cost[pred] != minc {
 					wrong++
-					p.trans.Update(feats, gold, pred, 1)
+					tm.Update(feats, gold, pred, 1)
 					if it > 0 && rng.Float64() < cfg.Explore {
 						next = pred
 					}
@@ -118,13 +120,13 @@ func Train(sents [][]Word, cfg TrainConfig) (*Parser, error) {
 					d, h := st.arc(next)
 					lfeats = st.labelFeatures(lfeats[:0], d, h)
 					clear(lscores)
-					p.label.Score(lfeats, lscores)
+					lm.Score(lfeats, lscores)
 					lp := perceptron.Best(lscores, nil)
-					p.label.Tick()
+					lm.Tick()
 					arcs++
 					if lp+1 != gr[d] {
 						lwrong++
-						p.label.Update(lfeats, gr[d]-1, lp, 1)
+						lm.Update(lfeats, gr[d]-1, lp, 1)
 					}
 					rel = gr[d]
 					if it > 0 {
@@ -136,11 +138,11 @@ func Train(sents [][]Word, cfg TrainConfig) (*Parser, error) {
 		}
 		if cfg.Log != nil {
 			fmt.Fprintf(cfg.Log, "parser pass %d: %.2f%% transitions wrong, %.2f%% labels wrong, %d+%d features\n",
-				it+1, 100*float64(wrong)/float64(steps), 100*float64(lwrong)/float64(max(arcs, 1)), p.trans.Rows(), p.label.Rows())
+				it+1, 100*float64(wrong)/float64(steps), 100*float64(lwrong)/float64(max(arcs, 1)), tm.Rows(), lm.Rows())
 		}
 	}
-	p.trans.Average()
-	p.label.Average()
+	tm.Average()
+	lm.Average()
 	if cfg.Dev != nil && cfg.Log != nil {
 		fmt.Fprintf(cfg.Log, "parser dev: %s\n", p.Evaluate(cfg.Dev))
 	}
@@ -181,6 +183,24 @@ func (st *state) cost(t int, gh []int) int {
 		}
 	}
 	return c
+}
+
+// Ensemble returns a parser that sums the scores of the members' models
+// at every step: members trained with different seeds make different
+// mistakes, and their sum makes fewer. The members must share relations.
+func Ensemble(members ...*Parser) (*Parser, error) {
+	if len(members) == 0 {
+		return nil, fmt.Errorf("ensemble: no parser")
+	}
+	e := &Parser{labels: members[0].labels, root: members[0].root}
+	for _, m := range members {
+		if !slices.Equal(m.labels, e.labels) {
+			return nil, fmt.Errorf("ensemble: members disagree on relations")
+		}
+		e.trans = append(e.trans, m.trans...)
+		e.label = append(e.label, m.label...)
+	}
+	return e, nil
 }
 
 // Scores are the attachment scores of a parser, in percent.

@@ -87,6 +87,10 @@ func trainTagger(ctx context.Context, e env, f trainFlags) error {
 // The fold taggers run left to right only, which halves their cost.
 const jackknifeFolds = 4
 
+// parserMembers is how many parsers, trained with seeds seed, seed+1, ...
+// on the same tags, the shipped parser sums the scores of.
+const parserMembers = 2
+
 func trainParser(ctx context.Context, e env, f trainFlags) error {
 	start := time.Now()
 	train, err := readTreebanks(f.data, syntaxTrain)
@@ -124,14 +128,24 @@ func trainParser(ctx context.Context, e env, f trainFlags) error {
 		return fmt.Errorf("train parser: the tagger must be trained first: %w", err)
 	}
 	devWords := parseWords(dev, func(i int, fs []string) []tag.Word { return tg.Tag(fs, nil) })
-	p, err := parse.Train(parseWords(train, func(i int, _ []string) []tag.Word { return tagged[i] }), parse.TrainConfig{
-		Seed: uint64(f.seed),
-		Dev:  devWords,
-		Log:  e.stderr,
-	})
+	var members []*parse.Parser
+	for m := range parserMembers {
+		fmt.Fprintf(e.stderr, "parser member %d/%d, seed %d\n", m+1, parserMembers, f.seed+int64(m))
+		p, err := parse.Train(parseWords(train, func(i int, _ []string) []tag.Word { return tagged[i] }), parse.TrainConfig{
+			Seed: uint64(f.seed) + uint64(m),
+			Dev:  devWords,
+			Log:  e.stderr,
+		})
+		if err != nil {
+			return fmt.Errorf("train parser: %w", err)
+		}
+		members = append(members, p)
+	}
+	p, err := parse.Ensemble(members...)
 	if err != nil {
 		return fmt.Errorf("train parser: %w", err)
 	}
+	fmt.Fprintf(e.stderr, "parser ensemble dev: %s\n", p.Evaluate(devWords))
 	if err := p.Save(modelDir(f)); err != nil {
 		return fmt.Errorf("train parser: %w", err)
 	}
