@@ -59,6 +59,11 @@ func open(t testing.TB) dateline.Store {
 	return s
 }
 
-func TestStore(t *testing.T) { storetest.Run(t, open) }
+func TestStore(t *testing.T) {
+	if os.Getenv(envDSN) == "" {
+		t.Skipf("%s is unset: skipping the PostgreSQL store suite (run: eval \"$(bash .ci/postgres.sh)\")", envDSN)
+	}
+	storetest.Run(t, open)
+}
 
 func BenchmarkPut(b *testing.B) { storetest.Bench(b, open) }
