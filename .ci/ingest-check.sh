@@ -6,7 +6,8 @@
 # runs it again and expects exactly N documents, then a third time and
 # expects nothing added. DB defaults to a temporary SQLite file; give a
 # postgres:// URL to check PostgreSQL (its tables are dropped first).
-# Prints the throughput of the uninterrupted runs.
+# Prints the throughput of each run. DATELINE_BIN names a built binary to
+# use instead of building one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-3000}
@@ -16,7 +17,11 @@ db=${2:-$work/events.db}
 corpus=../shared/corpora/reuters21578/reuters21578.jsonl.gz
 [ -f "$corpus" ] || { echo "ingest-check: $corpus is absent: skipping"; exit 0; }
 
-go build -o "$work/dateline" ./cmd/dateline
+if [ -n "${DATELINE_BIN:-}" ]; then
+	cp "$DATELINE_BIN" "$work/dateline"
+else
+	go build -o "$work/dateline" ./cmd/dateline
+fi
 (zcat "$corpus" || true) | head -n "$n" >"$work/reuters.jsonl"
 case "$db" in
 postgres://* | postgresql://*)
