@@ -107,7 +107,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if err := binary.Read(br, binary.LittleEndian, &sbits); err != nil {
 		return nil, fmt.Errorf("read ner model: %w", err)
 	}
-	if n > 1<<26 {
+	if n > 1<<22 {
 		return nil, errors.New("read ner model: too many features")
 	}
 	scale := math.Float32frombits(sbits)

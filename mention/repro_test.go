@@ -68,3 +68,17 @@ func FuzzReadIOB2(f *testing.F) {
 		}
 	})
 }
+
+func FuzzReadModel(f *testing.F) {
+	var b bytes.Buffer
+	Train([][]string{{"Paris", "is"}}, nil, [][]string{{"B-LOC", "O"}}, TrainOptions{Iterations: 1}).WriteTo(&b)
+	f.Add(b.Bytes())
+	f.Add([]byte("dateline-ner-1\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := ReadModel(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		(&Tagger{Model: m}).Tag([]string{"Paris", "is", "big"}, nil)
+	})
+}
