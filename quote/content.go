@@ -207,6 +207,9 @@ func (a *analysis) clauseStart(s, para int) bool {
 		return false
 	}
 	w := &a.ws[s]
+	if quantifiers[w.low] && a.outside(s+1, para) && isDigit(a.ws[s+1].text) {
+		return a.clauseStart(s+1, para) // "said about 1.2 million people had marched"
+	}
 	if w.isPunct() || w.stop || prepositions[w.low] || finite[w.low] || boundaries[w.low] && w.low != "that" {
 		return false
 	}
@@ -254,11 +257,26 @@ func (a *analysis) thatClause(s, para int) bool {
 	w := &a.ws[s]
 	// A word tagged a verb with an auxiliary after it is the subject the
 	// tagger missed ("that exports had grown").
-	verb := w.pos == "VERB" && !(s+1 < len(a.ws) && (a.ws[s+1].pos == "AUX" || a.isFinite(s+1)))
+	verb := w.pos == "VERB" && !(s+1 < len(a.ws) && (a.ws[s+1].pos == "AUX" || a.isFinite(s+1))) &&
+		!(strings.HasSuffix(w.low, "s") && a.finiteAfter(s+1, para)) // "that talks with unions remained"
 	if w.isPunct() || w.stop || finite[w.low] || prepositions[w.low] || verb || w.pos == "AUX" || a.participle(s) {
 		return false // "a note that demanded …" is a relative clause
 	}
 	for k := s + 1; k < len(a.ws) && a.ws[k].para == para; k++ {
+		if a.isFinite(k) {
+			return true
+		}
+		if a.ws[k].stop {
+			return false
+		}
+	}
+	return false
+}
+
+// finiteAfter reports whether a finite verb stands from word s to the end
+// of its sentence.
+func (a *analysis) finiteAfter(s, para int) bool {
+	for k := s; k < len(a.ws) && a.ws[k].para == para; k++ {
 		if a.isFinite(k) {
 			return true
 		}

@@ -82,3 +82,7 @@ var titles = set("minister", "secretary", "state", "president", "chairman", "cha
 	"commander", "official", "counterpart", "deputy", "speaker", "figurehead", "representative", "lawmaker",
 	"congressman", "congresswoman", "judge", "prosecutor", "colonel", "lieutenant", "captain", "sheikh",
 	"emir", "ayatollah", "pope", "cardinal", "bishop", "sen.", "rep.", "gov.", "gen.", "dr.", "mr.", "mrs.", "ms.")
+
+// quantifiers stand before a number at the start of a clause.
+var quantifiers = set("about", "around", "nearly", "almost", "roughly", "some", "over", "more", "fewer", "less",
+	"up", "at", "least", "only", "just", "approximately", "as", "many")

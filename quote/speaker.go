@@ -469,7 +469,8 @@ func (a *analysis) pronoun(i, at int) speaker {
 				return speaker{id: d.speaker, name: d.name, typ: d.typ}
 			}
 		}
-		return speaker{}
+		sp, _ := a.lastNamed(i, w.para, false)
+		return sp
 	}
 	// The latest fitting speaker of a quote, then the latest person named,
 	// in this paragraph first, then in the one before.
@@ -486,7 +487,7 @@ func (a *analysis) pronoun(i, at int) speaker {
 			}
 		}
 		if person && para >= w.para-1 {
-			if sp, ok := a.lastPerson(i, para); ok {
+			if sp, ok := a.lastNamed(i, para, true); ok {
 				return sp
 			}
 		}
@@ -494,11 +495,12 @@ func (a *analysis) pronoun(i, at int) speaker {
 	return speaker{}
 }
 
-// lastPerson returns the latest person named in paragraph para before word
-// i: a person mention of the entities layer, or without one the
-// capitalised words that open a sentence and are followed by a verb
-// ("Tinubu thanked voters").
-func (a *analysis) lastPerson(i, para int) (speaker, bool) {
+// lastNamed returns the latest person (or, person false, organisation or
+// state) named in paragraph para before word i: a mention of the entities
+// layer, or without one the capitalised words that open a sentence and are
+// followed by a verb ("Tinubu thanked voters", "Transport operator SNCF
+// warned").
+func (a *analysis) lastNamed(i, para int, person bool) (speaker, bool) {
 	if para < 0 || para >= len(a.paras) {
 		return speaker{}, false
 	}
@@ -510,7 +512,8 @@ func (a *analysis) lastPerson(i, para int) (speaker, bool) {
 		first := sort.Search(len(a.ments), func(k int) bool { return a.ments[k].span.Start >= end })
 		for k := first - 1; k >= 0 && a.ments[k].span.Start >= a.paras[para].Start; k-- {
 			m := a.ments[k]
-			if m.span.End > end || m.typ != "PERSON" && m.typ != "PER" {
+			isPerson := m.typ == "PERSON" || m.typ == "PER"
+			if m.span.End > end || isPerson != person || m.typ == "LOC" {
 				continue
 			}
 			if m.entity >= 0 {
