@@ -263,9 +263,10 @@ func (a *Actors) matches(e *ActorEntry, words []string, i int) bool {
 			continue
 		}
 		if k == len(e.Words)-1 && e.Stem && strings.HasPrefix(t, w) {
-			// an actor's stem matches any ending ("ARGENTIN"); an agent
-			// takes only its plural ("MINISTER" → "ministers")
-			if !e.Agent || plural(w, t) {
+			// a one-word actor's stem matches any ending ("ARGENTIN"); an
+			// agent or a phrase takes only its plural ("MINISTER" →
+			// "ministers"; "THE_KU" is not "the Kuwait")
+			if !e.Agent && len(e.Words) == 1 || plural(w, t) {
 				continue
 			}
 		}
