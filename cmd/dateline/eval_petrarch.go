@@ -300,7 +300,7 @@ func tabariActors(doc *dateline.Document, a *cameo.Actors) {
 					break
 				}
 				rel := t.Rel
-				if rel == "compound" || rel == "amod" || rel == "flat" || rel == "flat:name" || rel == "nmod:poss" ||
+				if rel == "compound" || rel == "amod" || rel == "flat" || rel == "flat:name" || rel == "nmod:poss" || rel == "nmod:desc" ||
 					(rel == "nmod" && (hasCase(doc, h, "of") || hasCase(doc, h, "in") || hasCase(doc, h, "from"))) {
 					h = t.Head
 					continue
