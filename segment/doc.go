@@ -22,4 +22,11 @@
 // sentence opener ("The", "He"). Titles, subtitles, headings and the
 // dateline are sentences of their own with a Kind, and no sentence crosses
 // a paragraph boundary.
+//
+// A learnt boundary model ([Model], an averaged perceptron shipped in
+// data.Segment and trained by [Segmenter.Train] on UD English EWT and GUM)
+// adds the breaks the rules miss in e-mails and web text: lines without
+// final punctuation, signatures, headers, lists of names. It keeps the
+// rules' breaks except those after a colon or an ellipsis, which it
+// reviews. See docs/segment.md.
 package segment
