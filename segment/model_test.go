@@ -3,6 +3,7 @@ package segment
 import (
 	"bytes"
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/dateline-news/dateline"
@@ -74,6 +75,25 @@ func TestTrainLearnsBreaks(t *testing.T) {
 	}
 	if got := sentenceTexts(doc); len(got) != 2 || got[1] != "Thanks again" {
 		t.Errorf("sentences %q", got)
+	}
+}
+
+// TestModelKeepsRules checks what the shipped model must not change: the
+// rules' breaks after a full stop, and a dateline before a dash.
+func TestModelKeepsRules(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"WASHINGTON — The president spoke on Monday.", []string{"WASHINGTON — The president spoke on Monday."}},
+		{"He left. She stayed.", []string{"He left.", "She stayed."}},
+		{"Bias is studied. [1 - 3] Sociologists agree.", []string{"Bias is studied. [1 - 3]", "Sociologists agree."}},
+	}
+	for _, tt := range tests {
+		doc := segmentText(t, tt.in)
+		if got := sentenceTexts(doc); !slices.Equal(got, tt.want) {
+			t.Errorf("sentences of %q = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
 
