@@ -33,3 +33,13 @@ func BenchmarkManyMarks(b *testing.B) {
 		q.Find(bare(text))
 	}
 }
+
+// BenchmarkNoPeriods runs the stage on 100 kB of reported speech in one
+// sentence without periods: the cost must grow about linearly.
+func BenchmarkNoPeriods(b *testing.B) {
+	text := strings.Repeat("he said the talks were over and it added that Kim told them the vote was fair, ", 1250)
+	q := newQuoter(b)
+	for b.Loop() {
+		q.Find(bare(text))
+	}
+}

@@ -232,7 +232,7 @@ func (a *analysis) clauseStart(s, para int) bool {
 		}
 		return false
 	}
-	for k := s + 1; k < len(a.ws) && a.ws[k].para == para; k++ {
+	for k := s + 1; k < len(a.ws) && k < s+maxClause && a.ws[k].para == para; k++ {
 		v := &a.ws[k]
 		if v.stop && v.seg < 0 {
 			return false
@@ -262,7 +262,7 @@ func (a *analysis) thatClause(s, para int) bool {
 	if w.isPunct() || w.stop || finite[w.low] || prepositions[w.low] || verb || w.pos == "AUX" || a.participle(s) {
 		return false // "a note that demanded …" is a relative clause
 	}
-	for k := s + 1; k < len(a.ws) && a.ws[k].para == para; k++ {
+	for k := s + 1; k < len(a.ws) && k < s+maxClause && a.ws[k].para == para; k++ {
 		if a.isFinite(k) {
 			return true
 		}
@@ -273,10 +273,14 @@ func (a *analysis) thatClause(s, para int) bool {
 	return false
 }
 
+// maxClause bounds the words a content clause is read over: no clause is
+// that long, and the bound keeps the stage linear on text without periods.
+const maxClause = 300
+
 // finiteAfter reports whether a finite verb stands from word s to the end
 // of its sentence.
 func (a *analysis) finiteAfter(s, para int) bool {
-	for k := s; k < len(a.ws) && a.ws[k].para == para; k++ {
+	for k := s; k < len(a.ws) && k < s+maxClause && a.ws[k].para == para; k++ {
 		if a.isFinite(k) {
 			return true
 		}
@@ -324,7 +328,7 @@ func (a *analysis) clause(s, para int) content {
 		return content{}
 	}
 	last := s
-	for k := s; k < len(a.ws) && a.ws[k].para == para; k++ {
+	for k := s; k < len(a.ws) && k < s+maxClause && a.ws[k].para == para; k++ {
 		w := &a.ws[k]
 		if sg, ok := a.segOpen[k]; ok {
 			// Jump to the quotation's last word.

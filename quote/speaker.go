@@ -510,7 +510,7 @@ func (a *analysis) lastNamed(i, para int, person bool) (speaker, bool) {
 	}
 	if len(a.ments) > 0 {
 		first := sort.Search(len(a.ments), func(k int) bool { return a.ments[k].span.Start >= end })
-		for k := first - 1; k >= 0 && a.ments[k].span.Start >= a.paras[para].Start; k-- {
+		for k := first - 1; k >= 0 && k >= first-lookBack && a.ments[k].span.Start >= a.paras[para].Start; k-- {
 			m := a.ments[k]
 			isPerson := m.typ == "PERSON" || m.typ == "PER"
 			if m.span.End > end || isPerson != person || m.typ == "LOC" {
@@ -524,22 +524,28 @@ func (a *analysis) lastNamed(i, para int, person bool) (speaker, bool) {
 		}
 		return speaker{}, false
 	}
-	var found speaker
-	ok := false
-	for k := a.paraWord[para]; k < a.paraWord[para+1] && a.ws[k].span.End <= end; k++ {
+	last := a.wordAt(end) - 1
+	if last >= a.paraWord[para+1] {
+		last = a.paraWord[para+1] - 1
+	}
+	for k := last; k >= a.paraWord[para] && k > last-lookBack; k-- {
 		if k != a.paraWord[para] && !a.ws[k-1].stop || !a.ws[k].capitalised() || a.ws[k].seg >= 0 {
 			continue
 		}
 		e := k
-		for e+1 < a.paraWord[para+1] && a.ws[e+1].capitalised() && a.ws[e+1].seg < 0 {
+		for e+1 < a.paraWord[para+1] && e-k < 8 && a.ws[e+1].capitalised() && a.ws[e+1].seg < 0 {
 			e++
 		}
 		if v := e + 1; v < a.paraWord[para+1] && (a.isFinite(v) || a.participle(v)) && !determiners[a.ws[k].low] {
-			found, ok = speaker{name: a.span(np{from: k, to: e}).In(a.text)}, true
+			return speaker{name: a.span(np{from: k, to: e}).In(a.text)}, true
 		}
 	}
-	return found, ok
+	return speaker{}, false
 }
+
+// lookBack bounds how many words or mentions a pronoun looks back over for
+// its antecedent, which keeps the stage linear on long paragraphs.
+const lookBack = 300
 
 // pronounOnly reports whether the draft's speaker name is a bare pronoun.
 func (d *draft) pronounOnly() bool {
