@@ -644,9 +644,16 @@ func (b *builder) places() error {
 			alts = append(alts, ascii)
 		}
 		pop, _ := strconv.Atoi(col(r, 14))
+		if short, ok := strings.CutSuffix(ascii, " City"); ok && len(short) > 3 { // "New York City"
+			alts = append(alts, short)
+		}
 		if pop >= 100000 { // alternates of large places only: enough for news, keeps the file small
+			limit := 8
+			if pop >= 1000000 {
+				limit = 20
+			}
 			for _, a := range strings.Split(col(r, 3), ",") {
-				if asciiName(a) && !slices.Contains(alts, a) && a != name && len(alts) < 8 && strings.ToUpper(a) != a {
+				if asciiName(a) && !slices.Contains(alts, a) && a != name && len(alts) < limit && strings.ToUpper(a) != a {
 					alts = append(alts, a)
 				}
 			}
