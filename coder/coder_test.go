@@ -238,6 +238,20 @@ func TestCode(t *testing.T) {
 6 to to ADP 7 case
 7 Syria Syria PROPN 2 obl @SYR`,
 			[]string{"RUS 070 SYR asserted"}},
+		{"paid a visit to: a light verb hosts the visit", `
+1 Putin Putin PROPN 2 nsubj @RUSGOV
+2 paid pay VERB 0 root
+3 a a DET 4 det
+4 visit visit NOUN 2 obj
+5 to to ADP 6 case
+6 Turkey Turkey PROPN 4 nmod @TUR`,
+			[]string{"RUSGOV 042 TUR asserted"}},
+		{"arrived in: a visit", `
+1 Putin Putin PROPN 2 nsubj @RUSGOV
+2 arrived arrive VERB 0 root
+3 in in ADP 4 case
+4 Ankara Ankara PROPN 2 obl @TURGOV`,
+			[]string{"RUSGOV 042 TURGOV asserted"}},
 		{"a bare verb's object does not lend its possessor", `
 1 Lavrov Lavrov PROPN 2 nsubj @RUSGOV
 2 discussed discuss VERB 0 root
