@@ -552,12 +552,3 @@ func (d *draft) pronounOnly() bool {
 	n := strings.ToLower(d.name)
 	return subjectPronouns[n] || objectPronouns[n]
 }
-
-// paraOf returns the paragraph that holds byte off, or -1.
-func (a *analysis) paraOf(off int) int {
-	i := sort.Search(len(a.paras), func(i int) bool { return a.paras[i].End > off })
-	if i < len(a.paras) && a.paras[i].Start <= off {
-		return i
-	}
-	return -1
-}
