@@ -237,6 +237,9 @@ func (a *analysis) clauseStart(s, para int) bool {
 		if v.stop && v.seg < 0 {
 			return false
 		}
+		if v.seg < 0 && v.low == "," && a.cueFollows(k+1, para) {
+			return false // "denied Swift's claims, saying they were …"
+		}
 		if a.isFinite(k) {
 			return true
 		}

@@ -139,6 +139,8 @@ func TestPatterns(t *testing.T) {
 			[]want{{"I expect to see him soon", Direct, "Baker", 0}}},
 		{"it after an organisation", "The ministry said exports rose. It added that imports fell.",
 			[]want{{"exports rose", Indirect, "ministry", 0}, {"imports fell", Indirect, "ministry", 0}}},
+		{"object then gerund cue", `The label denied Swift's claims, saying they were false.`,
+			[]want{{"they were false", Indirect, "label", 0}}},
 		{"scare quotes", `The so-called "peace plan" was not discussed.`, nil},
 		{"title in quotes", `She read "War and Peace" twice.`, nil},
 		{"free relative", `They sent what it claimed was aid.`, nil},
