@@ -19,6 +19,9 @@ type Article struct {
 	URL    string
 	Source string // where the article came from: a file name, feed or agency
 	Author string
+	// Problems are what the reader could not read in the article (an
+	// unreadable date, repaired bytes); they are carried into the Document.
+	Problems []Problem
 }
 
 // Document is an article and every layer the stages add to it. The clean
@@ -80,7 +83,7 @@ func NewDocument(a Article) *Document {
 		Headings:    []Heading{},
 		Paragraphs:  []Span{},
 		Sentences:   []Sentence{},
-		Problems:    []Problem{},
+		Problems:    append([]Problem{}, a.Problems...),
 	}
 }
 

@@ -259,17 +259,23 @@ func Detect(name string, head []byte) Format {
 }
 
 // ReadText reads one plain-text article, a wire story as received. Empty
-// or white-space-only input wraps [dateline.ErrEmpty]; input that is not
-// UTF-8 text wraps [dateline.ErrBinary].
+// or white-space-only input wraps [dateline.ErrEmpty]; input with NUL bytes
+// wraps [dateline.ErrBinary]. Invalid UTF-8 is repaired (each bad byte run
+// becomes U+FFFD) and recorded as a problem of the article.
 func ReadText(b []byte) (dateline.Article, error) {
-	if bytes.IndexByte(b, 0) >= 0 || !utf8.Valid(b) {
+	if bytes.IndexByte(b, 0) >= 0 {
 		return dateline.Article{}, fmt.Errorf("read text: %w", dateline.ErrBinary)
 	}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(b)) == 0 {
 		return dateline.Article{}, fmt.Errorf("read text: %w", dateline.ErrEmpty)
 	}
-	return dateline.Article{Text: string(b)}, nil
+	a := dateline.Article{Text: string(b)}
+	if !utf8.Valid(b) {
+		a.Text = strings.ToValidUTF8(a.Text, "\uFFFD")
+		a.Problems = append(a.Problems, dateline.Problem{Stage: "ingest", Message: "input is not valid UTF-8: invalid bytes replaced with U+FFFD"})
+	}
+	return a, nil
 }
 
 // errNotArticle marks a record that is well formed but holds no article.

@@ -106,7 +106,11 @@ func ParseJSONArticle(b []byte) (dateline.Article, error) {
 	if dl := strings.TrimSpace(j.Dateline); dl != "" && !strings.HasPrefix(strings.TrimSpace(a.Text), dl) {
 		a.Text = dl + " - " + a.Text
 	}
-	a.Date, _ = parseDate(j.Date) // an unreadable date is left unknown
+	d, err := parseDate(j.Date)
+	if err != nil {
+		a.Problems = append(a.Problems, dateline.Problem{Stage: "ingest", Message: fmt.Sprintf("date %q: %v; the date is left unknown", j.Date, err)})
+	}
+	a.Date = d
 	return a, nil
 }
 

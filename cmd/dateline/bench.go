@@ -15,17 +15,9 @@ import (
 	"time"
 
 	"github.com/dateline-news/dateline"
+	"github.com/dateline-news/dateline/ingest"
 	"github.com/dateline-news/dateline/pipeline"
 )
-
-// benchArticle is one line of a bench corpus.
-type benchArticle struct {
-	ID       string `json:"id"`
-	Title    string `json:"title"`
-	Date     string `json:"date"`
-	Dateline string `json:"dateline"`
-	Text     string `json:"text"`
-}
 
 // runBench runs the whole pipeline over a JSON Lines corpus on one core
 // and prints articles/s, MB/s and peak memory.
@@ -117,23 +109,11 @@ func readBench(name string, limit int) ([]dateline.Article, error) {
 		if strings.TrimSpace(sc.Text()) == "" {
 			continue
 		}
-		var a benchArticle
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+		art, err := ingest.ParseJSONArticle(sc.Bytes())
+		if err != nil {
 			return nil, fmt.Errorf("bench %s:%d: %w", name, n, err)
 		}
-		if strings.TrimSpace(a.Text) == "" {
-			continue
-		}
-		text := a.Text
-		if a.Dateline != "" {
-			text = strings.TrimSpace(a.Dateline) + " - " + text
-		}
-		art := dateline.Article{ID: a.ID, Title: a.Title, Text: text, Source: name}
-		if a.Date != "" {
-			if t, err := parseDate(a.Date); err == nil {
-				art.Date = t
-			}
-		}
+		art.Source = name
 		out = append(out, art)
 	}
 	if err := sc.Err(); err != nil {

@@ -2,9 +2,7 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -14,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dateline-news/dateline"
+	"github.com/dateline-news/dateline/ingest"
 	"github.com/dateline-news/dateline/pipeline"
 )
 
@@ -104,11 +103,37 @@ func runExtract(ctx context.Context, e env, args []string) error {
 	if int64(len(b)) > f.maxBytes {
 		return fmt.Errorf("%s: %w: more than %d bytes (raise the limit with --max-bytes)", name, dateline.ErrTooLarge, f.maxBytes)
 	}
-	doc := dateline.NewDocument(dateline.Article{ID: articleID(name), Text: string(b), Date: published, Source: name})
+	a, err := readArticle(name, b)
+	if err != nil {
+		return err
+	}
+	a.ID, a.Source = articleID(name), name
+	if a.Date.IsZero() {
+		a.Date = published
+	}
+	doc := dateline.NewDocument(a)
 	if err := p.Run(ctx, doc); err != nil {
 		return err
 	}
 	return out.print(doc)
+}
+
+// readArticle reads one article: an HTML page through the article
+// extractor, anything else as a plain-text wire story.
+func readArticle(name string, b []byte) (dateline.Article, error) {
+	var (
+		a   dateline.Article
+		err error
+	)
+	if ingest.Detect(strings.ToLower(name), b[:min(len(b), 512)]) == ingest.HTML {
+		a, err = ingest.ReadHTML(b, "")
+	} else {
+		a, err = ingest.ReadText(b)
+	}
+	if err != nil {
+		return a, fmt.Errorf("%s: %w", name, err)
+	}
+	return a, nil
 }
 
 func articleID(name string) string {
@@ -116,27 +141,6 @@ func articleID(name string) string {
 		return "stdin"
 	}
 	return name
-}
-
-// jsonArticle is one line of --jsonl input.
-type jsonArticle struct {
-	ID     string `json:"id"`
-	Text   string `json:"text"`
-	Title  string `json:"title"`
-	Date   string `json:"date"`
-	URL    string `json:"url"`
-	Source string `json:"source"`
-}
-
-// parseDate reads the dates found in metadata: "2019-05-05",
-// "2019-05-05T10:00:00" and RFC 3339.
-func parseDate(s string) (time.Time, error) {
-	for _, layout := range []string{time.DateOnly, "2006-01-02T15:04:05", time.RFC3339, "2006-01-02 15:04:05"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("date %q is not ISO 8601", s)
 }
 
 // job is one article on its way through the workers, printed in input order.
@@ -216,74 +220,17 @@ func extractJSONL(ctx context.Context, e env, p dateline.Pipeline, r io.Reader, 
 // readJSONL reads articles from r one line at a time and hands each to
 // send, stopping when send reports false.
 func readJSONL(ctx context.Context, r io.Reader, maxBytes int64, published time.Time, send func(*job) bool) error {
-	br := bufio.NewReaderSize(r, 1<<16)
-	for n := 1; ; n++ {
-		raw, tooLong, err := readLine(br, maxBytes)
-		if err == io.EOF && len(raw) == 0 && !tooLong {
-			return nil
-		}
-		if err != nil && err != io.EOF {
-			return fmt.Errorf("line %d: %w", n, err)
-		}
-		j := &job{line: n, done: make(chan struct{})}
-		raw = bytes.TrimSpace(raw)
-		switch {
-		case tooLong:
-			j.err = fmt.Errorf("%w: line longer than %d bytes (raise the limit with --max-bytes)", dateline.ErrTooLarge, maxBytes)
-		case len(raw) == 0:
-			continue
-		default:
-			j.doc, j.err = decodeArticle(raw, published)
+	return ingest.ReadJSONL(r, maxBytes, func(line int, a dateline.Article, _ int64, err error) error {
+		j := &job{line: line, err: err, done: make(chan struct{})}
+		if err == nil {
+			if a.Date.IsZero() {
+				a.Date = published
+			}
+			j.doc = dateline.NewDocument(a)
 		}
 		if !send(j) {
 			return ctx.Err()
 		}
-		if err == io.EOF {
-			return nil
-		}
-	}
-}
-
-// readLine reads one line, discarding (and reporting) what passes maxBytes.
-func readLine(br *bufio.Reader, maxBytes int64) ([]byte, bool, error) {
-	var buf []byte
-	tooLong := false
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if !tooLong {
-			if int64(len(buf)+len(chunk)) > maxBytes {
-				tooLong, buf = true, nil
-			} else {
-				buf = append(buf, chunk...)
-			}
-		}
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		return buf, tooLong, err
-	}
-}
-
-func decodeArticle(raw []byte, published time.Time) (*dateline.Document, error) {
-	var a jsonArticle
-	if err := json.Unmarshal(raw, &a); err != nil {
-		return nil, fmt.Errorf("not a JSON article: %w", err)
-	}
-	if strings.TrimSpace(a.Text) == "" {
-		return nil, fmt.Errorf("no \"text\": %w", dateline.ErrEmpty)
-	}
-	art := dateline.Article{ID: a.ID, Text: a.Text, Title: a.Title, URL: a.URL, Source: a.Source, Date: published}
-	var dateErr error
-	if a.Date != "" {
-		t, err := parseDate(a.Date)
-		if err == nil {
-			art.Date = t
-		}
-		dateErr = err
-	}
-	doc := dateline.NewDocument(art)
-	if dateErr != nil {
-		doc.Notef("ingest", dateline.Span{}, "ignored the article's date: %v", dateErr)
-	}
-	return doc, nil
+		return nil
+	})
 }
