@@ -26,6 +26,7 @@ type gapScan struct {
 	depth int // open brackets in the current sentence
 	lower int // words in lower case in the current sentence
 	quote bool
+	first uint64 // lower-case hash of the sentence's first token, 0 before it is needed
 	// cache of the lower-case hash and shape of the last tokens looked
 	// at, by token index modulo 4 (neighbouring candidates share tokens)
 	cache *[4]tokenLook
@@ -280,7 +281,9 @@ func (sg *Segmenter) gapFeatures(toks []dateline.Token, lo, hi, k int, st *gapSc
 		open |= 2
 	}
 	dist, rem := bucket(k-st.last), bucket(hi-k)
-	first := toks[st.last].Text
+	if st.first == 0 {
+		st.first = lowerHash(toks[st.last].Text) | 1
+	}
 	fs[0] = key(0, r, 0, 0, 0)
 	fs[1] = key(1, p1, 0, 0, 0)
 	fs[2] = key(2, n1, 0, 0, 0)
@@ -302,7 +305,7 @@ func (sg *Segmenter) gapFeatures(toks []dateline.Token, lo, hi, k int, st *gapSc
 	fs[18] = key(18, p2, p1, 0, 0)
 	fs[19] = key(19, n1, n2, 0, 0)
 	fs[20] = key(20, dist, rem, 0, 0)
-	fs[21] = key(21, lowerHash(first), sn1, 0, 0)
+	fs[21] = key(21, st.first, sn1, 0, 0)
 	lw := uint64(min(st.lower, 3))
 	fs[22] = key(22, lw, sn1, r, 0)
 	fs[23] = key(23, lw, sp1, sn1, bucket(k-st.last))

@@ -3,6 +3,7 @@ package segment
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -34,30 +35,51 @@ type Model struct {
 	// sentence there (0 as trained; higher adds fewer breaks).
 	Margin float32
 
-	slots []slot // open addressing on key; key 0 is an empty slot
+	keys []uint32  // features in increasing order
+	ws   []float32 // their weights
+
+	// table is what scoring reads: open addressing on the feature key,
+	// each slot the key's top 16 bits (never 0; 0 is an empty slot) and
+	// its weight quantised to 16 bits, so that the table stays small
+	// enough for the processor's cache.
+	table []uint32
 	mask  uint32
-	n     int
+	scale float32
 }
 
-type slot struct {
-	key uint32
-	w   float32
-}
-
-// newModel builds a model from features and their weights; keys must be
-// distinct and non-zero.
+// newModel builds a model from distinct non-zero features and their
+// weights.
 func newModel(keys []uint32, ws []float32) *Model {
+	m := &Model{keys: make([]uint32, len(keys)), ws: make([]float32, len(ws))}
+	order := make([]int, len(keys))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(keys[a], keys[b]) })
+	for i, j := range order {
+		m.keys[i], m.ws[i] = keys[j], ws[j]
+	}
+	var maxW float32
+	for _, w := range m.ws {
+		maxW = max(maxW, float32(math.Abs(float64(w))))
+	}
+	m.scale = maxW / 32767
+	if m.scale == 0 {
+		m.scale = 1
+	}
 	size := 16
 	for size < 2*len(keys) {
 		size *= 2
 	}
-	m := &Model{slots: make([]slot, size), mask: uint32(size - 1), n: len(keys)}
-	for i, k := range keys {
+	m.table = make([]uint32, size)
+	m.mask = uint32(size - 1)
+	for i, k := range m.keys {
+		q := int16(math.Round(float64(m.ws[i] / m.scale)))
 		j := home(k) & m.mask
-		for m.slots[j].key != 0 {
+		for m.table[j] != 0 {
 			j = (j + 1) & m.mask
 		}
-		m.slots[j] = slot{key: k, w: ws[i]}
+		m.table[j] = fingerprint(k)<<16 | uint32(uint16(q))
 	}
 	return m
 }
@@ -65,18 +87,22 @@ func newModel(keys []uint32, ws []float32) *Model {
 // home is the first slot to probe for key k (before masking).
 func home(k uint32) uint32 { return (k * 0x9e3779b1) >> 7 }
 
+// fingerprint is the part of key k kept in the table.
+func fingerprint(k uint32) uint32 { return k>>16 | 1 }
+
 // Features reports the number of features with a weight.
-func (m *Model) Features() int { return m.n }
+func (m *Model) Features() int { return len(m.keys) }
 
 // weight returns the weight of feature key k, 0 when it has none.
 func (m *Model) weight(k uint32) float32 {
+	fp := fingerprint(k)
 	j := home(k) & m.mask
 	for {
-		s := m.slots[j]
-		if s.key == k {
-			return s.w
+		s := m.table[j]
+		if s>>16 == fp {
+			return float32(int16(s)) * m.scale
 		}
-		if s.key == 0 {
+		if s == 0 {
 			return 0
 		}
 		j = (j + 1) & m.mask
@@ -86,21 +112,7 @@ func (m *Model) weight(k uint32) float32 {
 // WriteTo writes m gzip-compressed: the features in key order, their keys
 // as varint deltas and their weights quantised to 16 bits.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	keys := make([]uint32, 0, m.n)
-	for _, s := range m.slots {
-		if s.key != 0 {
-			keys = append(keys, s.key)
-		}
-	}
-	slices.Sort(keys)
-	var maxW float32
-	for _, k := range keys {
-		maxW = max(maxW, float32(math.Abs(float64(m.weight(k)))))
-	}
-	scale := maxW / 32767
-	if scale == 0 {
-		scale = 1
-	}
+	keys, scale := m.keys, m.scale
 	var raw bytes.Buffer
 	raw.WriteString(modelMagic)
 	raw.Write(binary.AppendUvarint(nil, uint64(len(keys))))
@@ -113,8 +125,8 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		raw.Write(buf)
 		prev = k
 	}
-	for _, k := range keys {
-		q := int64(math.Round(float64(m.weight(k) / scale)))
+	for _, w := range m.ws {
+		q := int64(math.Round(float64(w / scale)))
 		buf = binary.AppendVarint(buf[:0], q)
 		raw.Write(buf)
 	}
@@ -225,10 +237,8 @@ func Average(ms ...*Model) *Model {
 	}
 	sum := map[uint32]float32{}
 	for _, m := range ms {
-		for _, s := range m.slots {
-			if s.key != 0 {
-				sum[s.key] += s.w
-			}
+		for i, k := range m.keys {
+			sum[k] += m.ws[i]
 		}
 	}
 	keys := make([]uint32, 0, len(sum))
@@ -249,15 +259,12 @@ func Average(ms ...*Model) *Model {
 // magnitude: a smaller table is faster to look up.
 func (m *Model) Pruned(minW float32) *Model {
 	var keys []uint32
-	for _, s := range m.slots {
-		if s.key != 0 && (s.w >= minW || s.w <= -minW) {
-			keys = append(keys, s.key)
+	var ws []float32
+	for i, w := range m.ws {
+		if w >= minW || w <= -minW {
+			keys = append(keys, m.keys[i])
+			ws = append(ws, w)
 		}
-	}
-	slices.Sort(keys)
-	ws := make([]float32, len(keys))
-	for i, k := range keys {
-		ws[i] = m.weight(k)
 	}
 	p := newModel(keys, ws)
 	p.Margin = m.Margin
