@@ -252,6 +252,13 @@ func TestCode(t *testing.T) {
 3 in in ADP 4 case
 4 Ankara Ankara PROPN 2 obl @TURGOV`,
 			[]string{"RUSGOV 042 TURGOV asserted"}},
+		{"conjoined verbs share the object", `
+1 Iran Iran PROPN 2 nsubj @IRN
+2 condemned condemn VERB 0 root
+3 and and CCONJ 4 cc
+4 rejected reject VERB 2 conj
+5 Israel Israel PROPN 2 obj @ISR`,
+			[]string{"IRN 111 ISR asserted", "IRN 120 ISR asserted"}},
 		{"a bare verb's object does not lend its possessor", `
 1 Lavrov Lavrov PROPN 2 nsubj @RUSGOV
 2 discussed discuss VERB 0 root

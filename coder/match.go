@@ -111,12 +111,24 @@ func (s *sent) hasParticle(v int, prt string) bool {
 	return false
 }
 
-// objOf returns the object of verb v: its obj, or its passive subject.
+// objOf returns the object of verb v: its obj, or its passive subject; a
+// conjoined verb without one shares its first conjunct's ("condemned and
+// rejected the plan").
 func (s *sent) objOf(v int) int {
 	if o := s.child(v, "obj", "dobj"); o >= 0 {
 		return o
 	}
-	return s.child(v, "nsubj:pass")
+	if o := s.child(v, "nsubj:pass"); o >= 0 {
+		return o
+	}
+	if s.base(v) == "conj" && s.child(v, "nsubj") < 0 {
+		if g := s.head(v); g >= 0 && s.isVerb(g) {
+			if o := s.child(g, "obj", "dobj"); o > v { // after both verbs: shared
+				return o
+			}
+		}
+	}
+	return -1
 }
 
 // prepArgs returns the arguments of i introduced by preposition prep:
