@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -46,10 +47,55 @@ func (st *gapScan) look(toks []dateline.Token, i int) (uint64, uint64) {
 	return c.hash, c.shape
 }
 
+// wordGate is a set of lower-cased words after which the training text
+// never had a sentence break among many candidate gaps ("of", "the",
+// "said"): the model does not look at the gaps after them.
+type wordGate struct {
+	keys  []uint32 // in increasing order
+	table []uint32 // open addressing; 0 is empty
+	mask  uint32
+}
+
+func gateKey(h uint64) uint32 { return uint32(h>>32) | 1 }
+
+func newWordGate(keys []uint32) *wordGate {
+	g := &wordGate{keys: slices.Clone(keys)}
+	slices.Sort(g.keys)
+	size := 16
+	for size < 2*len(keys) {
+		size *= 2
+	}
+	g.table = make([]uint32, size)
+	g.mask = uint32(size - 1)
+	for _, k := range g.keys {
+		j := home(k) & g.mask
+		for g.table[j] != 0 && g.table[j] != k {
+			j = (j + 1) & g.mask
+		}
+		g.table[j] = k
+	}
+	return g
+}
+
+// has reports whether the word of lower-case hash h is in the gate.
+func (g *wordGate) has(h uint64) bool {
+	k := gateKey(h)
+	j := home(k) & g.mask
+	for {
+		switch g.table[j] {
+		case k:
+			return true
+		case 0:
+			return false
+		}
+		j = (j + 1) & g.mask
+	}
+}
+
 // walkGaps visits the candidate gaps of toks[lo:hi] in order, with brk
 // holding the rules' breaks (brk[k-lo] for the gap before toks[k]), and
 // sets each one's break to decide's answer; decide gets the gap's features.
-func (sg *Segmenter) walkGaps(toks []dateline.Token, lo, hi int, brk []mark, decide func(k int, feats []uint32) bool) {
+func (sg *Segmenter) walkGaps(toks []dateline.Token, lo, hi int, brk []mark, gate *wordGate, decide func(k int, feats []uint32) bool) {
 	var feats [nFeat]uint32
 	var cache [4]tokenLook
 	st := gapScan{last: lo, cache: &cache}
@@ -57,6 +103,11 @@ func (sg *Segmenter) walkGaps(toks []dateline.Token, lo, hi int, brk []mark, dec
 		st.see(toks[k-1].Text)
 		b := brk[k-lo]
 		if b != markHard && toks[k].Span.Start > toks[k-1].Span.End && (b == markRule || st.candidate(toks[k-1].Text, toks[k].Text)) {
+			if b == markNone && gate != nil {
+				if h, _ := st.look(toks, k-1); gate.has(h) {
+					continue // a word never seen before a break: "of", "the"
+				}
+			}
 			sg.gapFeatures(toks, lo, hi, k, &st, b == markRule, &feats)
 			b = markNone
 			if decide(k, feats[:]) {
@@ -113,7 +164,7 @@ func (st *gapScan) candidate(p, n string) bool {
 
 // review lets the model decide every candidate gap of toks[lo:hi].
 func (m *Model) review(sg *Segmenter, toks []dateline.Token, lo, hi int, brk []mark) {
-	sg.walkGaps(toks, lo, hi, brk, func(k int, feats []uint32) bool {
+	sg.walkGaps(toks, lo, hi, brk, m.gate, func(k int, feats []uint32) bool {
 		if brk[k-lo] == markRule {
 			return m.score(feats) > 0
 		}

@@ -21,7 +21,7 @@ import (
 const ModelFile = "segment/boundary.gz"
 
 // modelMagic opens every model file.
-const modelMagic = "dateline segment boundary 2\n"
+const modelMagic = "dateline segment boundary 3\n"
 
 // maxModelFeatures bounds the features a model file may declare, so that a
 // corrupt file cannot ask for an absurd table.
@@ -45,6 +45,16 @@ type Model struct {
 	table []uint32
 	mask  uint32
 	scale float32
+
+	gate *wordGate // nil: every candidate gap is looked at
+}
+
+// Gate reports the number of words after which the model does not look.
+func (m *Model) Gate() int {
+	if m.gate == nil {
+		return 0
+	}
+	return len(m.gate.keys)
 }
 
 // newModel builds a model from distinct non-zero features and their
@@ -130,6 +140,17 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		buf = binary.AppendVarint(buf[:0], q)
 		raw.Write(buf)
 	}
+	var gate []uint32
+	if m.gate != nil {
+		gate = m.gate.keys
+	}
+	raw.Write(binary.AppendUvarint(nil, uint64(len(gate))))
+	prev = 0
+	for _, k := range gate {
+		buf = binary.AppendUvarint(buf[:0], uint64(k-prev))
+		raw.Write(buf)
+		prev = k
+	}
 	cw := &countWriter{w: w}
 	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
 	if err != nil {
@@ -205,8 +226,26 @@ func ReadModel(r io.Reader) (*Model, error) {
 		}
 		ws[i] = float32(q) * scale
 	}
+	ng, err := binary.ReadUvarint(br)
+	if err != nil || ng > maxModelFeatures {
+		return nil, fmt.Errorf("read segment model: %w: gate size", errBadModel)
+	}
 	m := newModel(keys, ws)
 	m.Margin = margin
+	if ng > 0 {
+		gate := make([]uint32, ng)
+		prev = 0
+		for i := range gate {
+			d, err := binary.ReadUvarint(br)
+			k := prev + d
+			if err != nil || k > math.MaxUint32 || k == 0 || (i > 0 && d == 0) {
+				return nil, fmt.Errorf("read segment model: %w: gate word %d", errBadModel, i)
+			}
+			gate[i] = uint32(k)
+			prev = k
+		}
+		m.gate = newWordGate(gate)
+	}
 	return m, nil
 }
 
@@ -252,6 +291,7 @@ func Average(ms ...*Model) *Model {
 	}
 	a := newModel(keys, ws)
 	a.Margin = ms[0].Margin
+	a.gate = ms[0].gate
 	return a
 }
 
@@ -268,5 +308,6 @@ func (m *Model) Pruned(minW float32) *Model {
 	}
 	p := newModel(keys, ws)
 	p.Margin = m.Margin
+	p.gate = m.gate
 	return p
 }

@@ -26,6 +26,10 @@ type TrainOptions struct {
 	// MinWeight drops features whose averaged weight is smaller in
 	// magnitude, to keep the model small.
 	MinWeight float32
+	// GateCount, when positive, keeps the model from looking at the gaps
+	// after a word that was before that many candidate gaps of the texts
+	// and never before a break.
+	GateCount int
 	// MinCount drops the features seen on fewer candidate gaps of the
 	// texts (along their gold sentences), which generalise poorly.
 	MinCount int
@@ -82,15 +86,36 @@ func (sg *Segmenter) Train(ctx context.Context, texts []TrainText, opt TrainOpti
 
 	// Count the features along the gold sentences.
 	counts := map[uint32]int32{}
+	type seen struct{ gaps, breaks int }
+	before := map[uint32]seen{}
 	for i := range units {
 		u := &units[i]
 		brk := slices.Clone(u.rule)
-		sg.walkGaps(u.toks, u.lo, u.hi, brk, func(k int, feats []uint32) bool {
+		sg.walkGaps(u.toks, u.lo, u.hi, brk, nil, func(k int, feats []uint32) bool {
 			for _, f := range feats {
 				counts[f]++
 			}
+			if u.rule[k-u.lo] == markNone {
+				w := gateKey(lowerHash(u.toks[k-1].Text))
+				s := before[w]
+				s.gaps++
+				if u.gold[k-u.lo] {
+					s.breaks++
+				}
+				before[w] = s
+			}
 			return u.gold[k-u.lo]
 		})
+	}
+	var gate *wordGate
+	if opt.GateCount > 0 {
+		var keys []uint32
+		for w, s := range before {
+			if s.gaps >= opt.GateCount && s.breaks == 0 {
+				keys = append(keys, w)
+			}
+		}
+		gate = newWordGate(keys)
 	}
 	minCount := int32(max(opt.MinCount, 1))
 
@@ -111,7 +136,7 @@ func (sg *Segmenter) Train(ctx context.Context, texts []TrainText, opt TrainOpti
 		for _, ui := range order {
 			u := &units[ui]
 			brk = append(brk[:0], u.rule...)
-			sg.walkGaps(u.toks, u.lo, u.hi, brk, func(k int, feats []uint32) bool {
+			sg.walkGaps(u.toks, u.lo, u.hi, brk, gate, func(k int, feats []uint32) bool {
 				var s float64
 				for _, f := range feats {
 					if a := ws[f]; a != nil {
@@ -143,10 +168,14 @@ func (sg *Segmenter) Train(ctx context.Context, texts []TrainText, opt TrainOpti
 			})
 		}
 		if opt.Epoch != nil {
-			opt.Epoch(ep, averaged(ws, t, opt.MinWeight), mistakes)
+			m := averaged(ws, t, opt.MinWeight)
+			m.gate = gate
+			opt.Epoch(ep, m, mistakes)
 		}
 	}
-	return averaged(ws, t, opt.MinWeight), stats, nil
+	m := averaged(ws, t, opt.MinWeight)
+	m.gate = gate
+	return m, stats, nil
 }
 
 // averaged returns the model of the averaged weights, without those under
@@ -204,7 +233,7 @@ func (sg *Segmenter) trainUnits(ctx context.Context, tx TrainText, stats *TrainS
 		}
 		// Count the candidates along the gold sentences.
 		brk := slices.Clone(u.rule)
-		sg.walkGaps(t.toks, u.lo, u.hi, brk, func(k int, _ []uint32) bool {
+		sg.walkGaps(t.toks, u.lo, u.hi, brk, nil, func(k int, _ []uint32) bool {
 			stats.Candidates++
 			if u.gold[k-u.lo] && u.rule[k-u.lo] == markNone {
 				stats.Looked++

@@ -20,6 +20,11 @@ const segmentEpochs = 4
 // sentence, chosen on the dev sets.
 const segmentMargin = 0
 
+// segmentGate keeps the model from looking after words seen before this
+// many candidate gaps and never before a break ("of", "the"): it saves a
+// third of the model's time, at no cost on the dev sets.
+const segmentGate = 30
+
 // segmentMinCount drops the features seen on fewer candidate gaps.
 const segmentMinCount = 2
 
@@ -100,6 +105,7 @@ func trainSegment(ctx context.Context, e env, f trainFlags) error {
 		Seed:      uint64(f.seed),
 		MinWeight: segmentMinWeight,
 		MinCount:  segmentMinCount,
+		GateCount: segmentGate,
 		Epoch: func(ep int, m *segment.Model, mistakes int) {
 			fmt.Fprintf(e.stderr, "train segment: pass %d, %d mistakes, %d features:%s\n", ep, mistakes, m.Features(), score(m))
 		},
@@ -149,7 +155,7 @@ func trainSegment(ctx context.Context, e env, f trainFlags) error {
 	if err := w.Close(); err != nil {
 		return fmt.Errorf("train segment: %w", err)
 	}
-	fmt.Fprintf(e.stderr, "train segment: %d features, wrote %s (%d bytes)\n", m.Features(), path, n)
+	fmt.Fprintf(e.stderr, "train segment: %d features, %d gate words, wrote %s (%d bytes)\n", m.Features(), m.Gate(), path, n)
 	return nil
 }
 
