@@ -310,6 +310,11 @@ func (s *sentence) features(f *hasher, i int, p1, p2 string) {
 			f.add(34, string(rune('0'+s.names[i])), string(rune('0'+s.names[i+1])), up, s.shapes[i+1])
 		}
 	}
+	f.add(37, s.word(i-1), s.word(i+1))
+	f.add(38, suffix(s.word(i-1), 3))
+	f.add(39, suffix(s.word(i+1), 3))
+	f.add(40, up, s.shapeAt(i-2), s.shapeAt(i-1), sh)
+	f.add(41, up, sh, s.shapeAt(i+1), s.shapeAt(i+2))
 	f.add(25, s.word(i-1), up, sh)
 	f.add(26, up, sh, s.word(i+1))
 }

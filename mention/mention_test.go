@@ -153,7 +153,7 @@ func TestUNERFloor(t *testing.T) {
 	}
 	sc := Score(gold, pred)
 	t.Logf("UNER EWT test: %v", sc[""])
-	const floor = 0.69 // measured 0.709; the issue asks 0.80 (see docs/dictionaries.md)
+	const floor = 0.69 // measured 0.710; the issue asks 0.80 (see docs/dictionaries.md)
 	if f1 := sc[""].F1(); f1 < floor {
 		t.Errorf("UNER EWT test F1 %.3f < %.2f", f1, floor)
 	}
