@@ -232,7 +232,40 @@ func (c *Coder) targetOf(s *sent, m *match, src []part) ([]part, string) {
 			break
 		}
 	}
+	if c.BroadTargets {
+		if ps := notSource(c.broadTarget(s, host)); len(ps) > 0 {
+			return ps, "first actor after the verb (BroadTargets)"
+		}
+	}
 	return nil, "no target actor"
+}
+
+// broadTarget returns the first actor, in text order, among the dependents
+// of v that are neither its subject nor another clause: PETRARCH's reading
+// of "the first actor in the verb phrase".
+func (c *Coder) broadTarget(s *sent, v int) []part {
+	best := -1
+	var walk func(h, depth int)
+	walk = func(h, depth int) {
+		if depth > 4 {
+			return
+		}
+		for _, k := range s.children(h) {
+			switch s.base(k) {
+			case "nsubj", "csubj", "advcl", "ccomp", "parataxis", "conj", "punct", "acl", "expl":
+				continue
+			}
+			if k > v && s.ix.tokEnt[k] >= 0 && s.doc.Entities[s.ix.tokEnt[k]].Actor != "" && (best < 0 || k < best) {
+				best = k
+			}
+			walk(k, depth+1)
+		}
+	}
+	walk(v, 0)
+	if best < 0 {
+		return nil
+	}
+	return c.actorsOf(s, best, 0, false)
 }
 
 // named reports whether pattern p places a condition on role.

@@ -52,6 +52,10 @@ type Coder struct {
 	// A→B and B→A), as PETRARCH does; by default one event per pair, with
 	// the pair in Members.
 	MutualBoth bool
+	// BroadTargets, when no role yields a target, takes the first actor
+	// after the verb among its dependents (not its subject, not another
+	// clause), as PETRARCH does; off by default, on for eval --petrarch.
+	BroadTargets bool
 	// SkipBareRoots are the CAMEO roots a verb alone does not code: a
 	// pattern without conditions whose code has such a root ("010 say")
 	// yields no event, as a statement verb carries no interaction of its

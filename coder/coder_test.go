@@ -430,3 +430,29 @@ func TestPlace(t *testing.T) {
 		t.Fatalf("got %+v", doc.Events)
 	}
 }
+
+func TestBroadTargets(t *testing.T) {
+	c := testCoder(t)
+	conll := `
+1 Hamfast Hamfast PROPN 2 nsubj @HOB
+2 criticized criticize VERB 0 root
+3 the the DET 4 det
+4 closure closure NOUN 2 obj
+5 in in ADP 6 case
+6 Bree Bree PROPN 4 nmod @BRE`
+	doc := build(t, conll)
+	if err := c.Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Events) != 0 {
+		t.Errorf("by default an in-argument is a place, not a target: %v", doc.Events)
+	}
+	c.BroadTargets = true
+	doc = build(t, conll)
+	if err := c.Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Events) != 1 || summary(doc.Events[0]) != "HOB 111 BRE asserted" {
+		t.Errorf("with BroadTargets: %v", doc.Events)
+	}
+}

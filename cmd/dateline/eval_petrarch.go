@@ -249,6 +249,7 @@ func petrarchCoder(verbs string) (*coder.Coder, error) {
 	c := coder.NewWith(onto, d)
 	c.MutualBoth = true   // the suite expects PETRARCH's both directions
 	c.SkipBareRoots = nil // and its codes are not CAMEO's: "012 leave"
+	c.BroadTargets = true // and takes the first actor after the verb
 	return c, nil
 }
 
