@@ -45,30 +45,22 @@ func (c *Coder) phraseIs(s *sent, i int, m string) bool {
 	if h != s.lemma(i) && h != s.word(i) {
 		return false
 	}
-	mods := m[:j]
-	for len(mods) > 0 {
-		k := 0
-		for k < len(mods) && mods[k] != '_' {
-			k++
+	// the modifiers are the words right before the head, in order
+	pos := i - 1
+	for mods := m[:j]; len(mods) > 0; pos-- {
+		k := len(mods) - 1
+		for k >= 0 && mods[k] != '_' {
+			k--
 		}
-		if !c.hasChildWord(s, i, mods[:k]) {
+		if pos < s.start || !c.wordIs(s, pos, mods[k+1:]) {
 			return false
 		}
-		if k == len(mods) {
+		if k < 0 {
 			break
 		}
-		mods = mods[k+1:]
+		mods = mods[:k]
 	}
 	return true
-}
-
-func (c *Coder) hasChildWord(s *sent, i int, w string) bool {
-	for _, k := range s.children(i) {
-		if c.wordIs(s, k, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // termIs reports whether token i satisfies t.
@@ -79,8 +71,11 @@ func (c *Coder) termIs(s *sent, i int, t cameo.Term) bool {
 	if !t.Any && !c.wordIs(s, i, t.Head) && !c.compoundIs(s, i, t.Head) {
 		return false
 	}
-	for _, m := range t.Mods {
-		if !c.hasChildWord(s, i, m) {
+	// the modifiers are the words right before the head, in order
+	// ("diplomatic ties", not "diplomatic and trade ties")
+	for k := range t.Mods {
+		pos := i - len(t.Mods) + k
+		if pos < s.start || !c.wordIs(s, pos, t.Mods[k]) {
 			return false
 		}
 	}
