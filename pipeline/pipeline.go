@@ -10,8 +10,10 @@ import (
 	"github.com/dateline-news/dateline/coder"
 	"github.com/dateline-news/dateline/dict"
 	"github.com/dateline-news/dateline/mention"
+	"github.com/dateline-news/dateline/parse"
 	"github.com/dateline-news/dateline/quote"
 	"github.com/dateline-news/dateline/segment"
+	"github.com/dateline-news/dateline/tag"
 	"github.com/dateline-news/dateline/timex"
 )
 
@@ -88,5 +90,14 @@ func New(cfg Config) (dateline.Pipeline, error) {
 // evaluation and annotation of pre-tokenised CoNLL-U.
 func Syntax(cfg Config) (dateline.Pipeline, error) {
 	var p dateline.Pipeline
+	tg, err := tag.New()
+	if err != nil {
+		return nil, err
+	}
+	ps, err := parse.New()
+	if err != nil {
+		return nil, err
+	}
+	p = append(p, tg, ps)
 	return p, nil
 }

@@ -89,7 +89,7 @@ const jackknifeFolds = 4
 
 // parserMembers is how many parsers, trained with seeds seed, seed+1, ...
 // on the same tags, the shipped parser sums the scores of.
-const parserMembers = 2
+const parserMembers = 1
 
 func trainParser(ctx context.Context, e env, f trainFlags) error {
 	start := time.Now()
