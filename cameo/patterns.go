@@ -63,7 +63,10 @@ type Pattern struct {
 	Conds    []Cond
 	// Target names the role the target comes from: "obj", "subj", a
 	// preposition, "none"; "" means the default search.
-	Target     string
+	Target string
+	// Reverse, when set, also codes the target's side: "visit" 042 with
+	// Reverse 043 yields A 042 B and B 043 A (PETRARCH's "[042:043]").
+	Reverse    string
 	Swap       bool   // the found target is the source and the subject the target
 	Mutual     bool   // a compound subject with no target yields events among its members
 	Untargeted bool   // code the event even when no target is found
@@ -349,11 +352,18 @@ func (d *Dictionary) parseItem(p *Pattern, item, src string) error {
 	}
 	k, v, ok := strings.Cut(item, "=")
 	if !ok || k == "" || v == "" {
-		return fmt.Errorf("%q: want ROLE=TERM, target=ROLE, swap, mutual or untargeted", item)
+		return fmt.Errorf("%q: want ROLE=TERM, target=ROLE, rev=CODE, swap, mutual or untargeted", item)
 	}
 	k = strings.ToLower(k)
 	if k == "target" {
 		p.Target = strings.ToLower(v)
+		return nil
+	}
+	if k == "rev" {
+		if !isCode(v) {
+			return fmt.Errorf("%q: rev=CODE needs an event code", item)
+		}
+		p.Reverse = v
 		return nil
 	}
 	for i := 0; i < len(k); i++ {
@@ -414,6 +424,11 @@ func (d *Dictionary) Check(o *Ontology) error {
 	for _, m := range []map[string][]*Pattern{d.verbs, d.nouns} {
 		for _, ps := range m {
 			for _, p := range ps {
+				if p.Reverse != "" {
+					if _, ok := o.codes[p.Reverse]; !ok {
+						return fmt.Errorf("%s: unknown CAMEO code %s", p.Source, p.Reverse)
+					}
+				}
 				if p.Code == "" {
 					continue
 				}

@@ -220,6 +220,23 @@ func bracketCode(line string) string {
 
 type converted struct{ code, conds string }
 
+// reverseCode returns the second code of "[042:043]", or "".
+func reverseCode(line string) string {
+	i := strings.LastIndexByte(line, '[')
+	if i < 0 {
+		return ""
+	}
+	j := strings.IndexByte(line[i:], ']')
+	if j < 0 {
+		return ""
+	}
+	c := strings.TrimSpace(line[i+1 : i+j])
+	if k := strings.IndexByte(c, ':'); k > 0 {
+		return strings.TrimSpace(c[k+1:])
+	}
+	return ""
+}
+
 // convertPattern turns "- PRE * POST (PREP X) [CODE]" into a code and
 // Dateline conditions.
 func convertPattern(line string, known func(string) bool) (converted, bool) {
@@ -236,6 +253,10 @@ func convertPattern(line string, known func(string) bool) (converted, bool) {
 	}
 	if code != "---" && known != nil && !known(code) {
 		return converted{}, false
+	}
+	rev := reverseCode(line)
+	if rev != "" && (!isCode(rev) || known != nil && !known(rev)) {
+		rev = ""
 	}
 	body := line[1:strings.LastIndexByte(line, '[')]
 	toks := tokenizePattern(body)
@@ -329,6 +350,9 @@ func convertPattern(line string, known func(string) bool) (converted, bool) {
 	}
 	if target != "" {
 		out += " target=" + target
+	}
+	if rev != "" && code != "---" {
+		out += " rev=" + rev
 	}
 	if swap {
 		out += " swap"

@@ -52,6 +52,10 @@ type Coder struct {
 	// A→B and B→A), as PETRARCH does; by default one event per pair, with
 	// the pair in Members.
 	MutualBoth bool
+	// CodeReverse also codes a pattern's Reverse code for the target's
+	// side ("A visited B": B 043 A besides A 042 B); off by default, as it
+	// doubles symmetric events.
+	CodeReverse bool
 	// BroadTargets, when no role yields a target, takes the first actor
 	// after the verb among its dependents (not its subject, not another
 	// clause), as PETRARCH does; off by default, on for eval --petrarch.

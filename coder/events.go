@@ -322,6 +322,18 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 	if len(pairs) == 0 {
 		return nil, "source and target are the same actor"
 	}
+	reverse := len(pairs) // pairs from here on carry revCode
+	revCode := p.Reverse
+	if !c.CodeReverse || code != p.Code {
+		revCode = "" // "refused to visit" is no hosting
+	}
+	if revCode != "" {
+		for _, pr := range pairs[:reverse] {
+			if pr.s != nil && pr.t != nil {
+				pairs = append(pairs, pair{pr.t, pr.s})
+			}
+		}
+	}
 	info, _ := c.Ontology.Lookup(code)
 	sentSpan := s.doc.Sentences[s.si].Span
 	date := c.dateOf(s, m.host)
@@ -341,8 +353,14 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 	if len(src) >= 2 && len(tgt) == 0 {
 		srcMembers = nil // mutual pairs are their own dyads
 	}
+	revInfo, _ := c.Ontology.Lookup(revCode)
 	evs := make([]dateline.Event, 0, len(pairs))
-	for _, pr := range pairs {
+	for pi, pr := range pairs {
+		code, info := code, info
+		if pi >= reverse {
+			code, info = revCode, revInfo
+		}
+		root := cameo.Root(code)
 		e := dateline.Event{
 			Code: code, Root: root,
 			Plover:    dateline.Plover{Type: info.Plover, Mode: info.Mode},
