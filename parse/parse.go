@@ -2,6 +2,8 @@ package parse
 
 import (
 	"context"
+	"math"
+	"slices"
 
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/internal/perceptron"
@@ -98,8 +100,25 @@ func voice(feats, xpos string, words []Word, i int) string {
 	return feats
 }
 
+// Beam is how many partial parses Parse keeps for sentences of at most
+// BeamWords words; longer ones are parsed greedily, in linear time.
+//
+// The perceptron was trained greedily, so its scores are margins, not
+// probabilities: the beam ranks parses by the sum of the log-softmax of
+// the scores divided by BeamTemp (tuned on EWT and GUM dev: 85.03 → 85.69
+// and 85.87 → 86.18 UAS).
+const (
+	Beam      = 4
+	BeamWords = 120
+	BeamTemp  = 60
+)
+
 // Parse sets Head and Rel of every word of one sentence.
 func (p *Parser) Parse(words []Word) {
+	if Beam > 1 && len(words) <= BeamWords {
+		p.finish(words, p.beam(words, Beam))
+		return
+	}
 	st := newState(words, len(p.labels))
 	feats := make([]uint64, 0, 128)
 	scores := make([]float32, nTrans)
@@ -115,6 +134,11 @@ func (p *Parser) Parse(words []Word) {
 		t := perceptron.Best(scores, legal[:])
 		st.apply(t, p.chooseLabel(st, t, &feats, lscores))
 	}
+	p.finish(words, st)
+}
+
+// finish copies the heads and relations of a final state to words.
+func (p *Parser) finish(words []Word, st *state) {
 	for i := range words {
 		h := st.head[i]
 		if h == st.n {
@@ -154,4 +178,73 @@ func (p *Parser) chooseLabel(st *state, t int, feats *[]uint64, scores []float32
 		}
 	}
 	return best + 1
+}
+
+// beam parses words keeping the k best partial parses by the sum of their
+// transition scores; each arc is labelled as it is built.
+func (p *Parser) beam(words []Word, k int) *state {
+	type item struct {
+		st    *state
+		score float32
+	}
+	type cand struct {
+		from, t int
+		score   float32
+	}
+	beam := []item{{newState(words, len(p.labels)), 0}}
+	feats := make([]uint64, 0, 128)
+	scores := make([]float32, nTrans)
+	lscores := make([]float32, len(p.labels))
+	var cands []cand
+	var legal [nTrans]bool
+	for !beam[0].st.done() {
+		cands = cands[:0]
+		for bi, it := range beam {
+			it.st.legal(&legal)
+			feats = it.st.features(feats[:0])
+			clear(scores)
+			for _, m := range p.trans {
+				m.Score(feats, scores)
+			}
+			// log-softmax over the legal transitions
+			for t := range scores {
+				scores[t] /= BeamTemp
+			}
+			var mx float32 = -math.MaxFloat32
+			for t := range nTrans {
+				if legal[t] {
+					mx = max(mx, scores[t])
+				}
+			}
+			var z float64
+			for t := range nTrans {
+				if legal[t] {
+					z += math.Exp(float64(scores[t] - mx))
+				}
+			}
+			lz := mx + float32(math.Log(z))
+			for t := range nTrans {
+				if legal[t] {
+					cands = append(cands, cand{bi, t, it.score + scores[t] - lz})
+				}
+			}
+		}
+		slices.SortStableFunc(cands, func(a, b cand) int {
+			switch {
+			case a.score > b.score:
+				return -1
+			case a.score < b.score:
+				return 1
+			}
+			return 0
+		})
+		next := make([]item, 0, k)
+		for _, c := range cands[:min(k, len(cands))] {
+			st := beam[c.from].st.clone()
+			st.apply(c.t, p.chooseLabel(st, c.t, &feats, lscores))
+			next = append(next, item{st, c.score})
+		}
+		beam = next
+	}
+	return beam[0].st
 }

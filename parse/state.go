@@ -67,6 +67,30 @@ func newState(words []Word, _ int) *state {
 	return st
 }
 
+// clone returns a deep copy of st; the nodes and punctuation counts,
+// which never change, are shared.
+func (st *state) clone() *state {
+	c := *st
+	c.stack = append(make([]int, 0, cap(st.stack)), st.stack...)
+	m := st.n + 1
+	ints := make([]int, 9*m)
+	copy(ints[0:m], st.head)
+	copy(ints[m:2*m], st.rel)
+	copy(ints[2*m:3*m], st.l1)
+	copy(ints[3*m:4*m], st.l2)
+	copy(ints[4*m:5*m], st.r1)
+	copy(ints[5*m:6*m], st.r2)
+	copy(ints[6*m:7*m], st.nl)
+	copy(ints[7*m:8*m], st.nr)
+	c.head, c.rel, c.l1, c.l2 = ints[0:m], ints[m:2*m], ints[2*m:3*m], ints[3*m:4*m]
+	c.r1, c.r2, c.nl, c.nr = ints[4*m:5*m], ints[5*m:6*m], ints[6*m:7*m], ints[7*m:8*m]
+	sets := make([]uint64, 2*m)
+	copy(sets[:m], st.lset)
+	copy(sets[m:], st.rset)
+	c.lset, c.rset = sets[:m], sets[m:]
+	return &c
+}
+
 func (st *state) done() bool { return len(st.stack) == 0 && st.b >= st.n }
 
 func (st *state) legal(ok *[nTrans]bool) {
