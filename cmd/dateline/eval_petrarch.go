@@ -152,7 +152,12 @@ func evalPetrarch(ctx context.Context, e env, f evalFlags) error {
 				if src == "" {
 					src = "---"
 				}
-				got[triple(src, tgt, ev.Code)] = true
+				// a TABARI phrase may stand for several actors: "FRO/BIL/SAM"
+				for _, s := range strings.Split(src, "/") {
+					for _, t := range strings.Split(tgt, "/") {
+						got[triple(s, t, ev.Code)] = true
+					}
+				}
 			}
 		}
 		if id := os.Getenv("DATELINE_PETRARCH_EXPLAIN"); id != "" && id == rec.ID {
