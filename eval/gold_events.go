@@ -120,8 +120,8 @@ func sectorsAgree(ge goldEvent, ev dateline.Event) bool {
 	if ev.Target != nil {
 		target = ev.Target.Actor
 	}
-	direct := sector(ge.Source) == sector(ev.Source.Actor) && (ge.Target == "*" || sector(ge.Target) == sector(target))
-	swapped := ge.Symmetric && sector(ge.Source) == sector(target) && sector(ge.Target) == sector(ev.Source.Actor)
+	direct := sectorMatches(ge.Source, ev.Source.Actor) && (ge.Target == "*" || sectorMatches(ge.Target, target))
+	swapped := ge.Symmetric && sectorMatches(ge.Source, target) && sectorMatches(ge.Target, ev.Source.Actor)
 	return ge.Source == "*" || direct || swapped
 }
 
