@@ -119,7 +119,8 @@ func NewDictionary() *Dictionary {
 	}
 }
 
-// Verbs returns the patterns whose verb trigger has lemma.
+// Verbs returns the patterns whose verb trigger has lemma, most specific
+// first (on a tie, the last loaded first).
 func (d *Dictionary) Verbs(lemma string) []*Pattern { return d.verbs[lemma] }
 
 // Nouns returns the patterns whose noun trigger is lemma, directly or
@@ -199,7 +200,24 @@ func (d *Dictionary) Parse(name string, r io.Reader) error {
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("read %s: %w", name, err)
 	}
+	d.order()
 	return nil
+}
+
+// order sorts each trigger's patterns most specific first, and among
+// equally specific ones the last loaded first: the first that holds wins.
+func (d *Dictionary) order() {
+	for _, m := range []map[string][]*Pattern{d.verbs, d.nouns} {
+		for _, ps := range m {
+			sort.SliceStable(ps, func(i, j int) bool {
+				si, sj := ps[i].Specificity(), ps[j].Specificity()
+				if si != sj {
+					return si > sj
+				}
+				return ps[i].Rank > ps[j].Rank
+			})
+		}
+	}
 }
 
 func (d *Dictionary) parseLine(line, src string) error {

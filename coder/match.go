@@ -208,6 +208,59 @@ func (c *Coder) condHolds(s *sent, t, host int, cd cameo.Cond) bool {
 	return false
 }
 
+// verbArgs are a verb's object, subject and prepositional arguments.
+type verbArgs struct {
+	obj, subj int
+	preps     []prepArg
+}
+
+type prepArg struct {
+	prep string
+	tok  int
+}
+
+func (s *sent) verbArgs(v int) *verbArgs {
+	a := &verbArgs{obj: s.objOf(v), subj: s.child(v, "nsubj")}
+	add := func(h int) {
+		for _, k := range s.children(h) {
+			switch s.base(k) {
+			case "obl", "nmod", "advcl", "acl", "iobj", "xcomp":
+				cs := s.caseOf(k)
+				if s.rel(k) == "obl:agent" {
+					cs = "by"
+				}
+				if cs != "" {
+					a.preps = append(a.preps, prepArg{cs, k})
+				}
+			}
+		}
+	}
+	add(v)
+	if o := s.child(v, "obj", "dobj"); o >= 0 {
+		add(o)
+	}
+	return a
+}
+
+// verbCondHolds is condHolds for a verb trigger, over its arguments read
+// once.
+func (c *Coder) verbCondHolds(s *sent, t int, a *verbArgs, cd cameo.Cond) bool {
+	switch cd.Role {
+	case "obj":
+		return a.obj >= 0 && c.termIs(s, a.obj, cd.Term)
+	case "subj":
+		return a.subj >= 0 && c.termIs(s, a.subj, cd.Term)
+	case "case", "pred", "prt", "poss", "none":
+		return c.condHolds(s, t, t, cd)
+	}
+	for _, pa := range a.preps {
+		if pa.prep == cd.Role && c.termIs(s, pa.tok, cd.Term) {
+			return true
+		}
+	}
+	return false
+}
+
 // hostOf finds the verb whose clause carries a noun trigger t for pattern
 // p, or -1 with the reason.
 func (c *Coder) hostOf(s *sent, t int, p *cameo.Pattern) (int, string) {
@@ -247,11 +300,12 @@ func (c *Coder) hostOf(s *sent, t int, p *cameo.Pattern) (int, string) {
 	return h, ""
 }
 
-// best returns the most specific pattern of ps that holds at t, the number
-// tried, and why none did.
+// best returns the most specific pattern of ps that holds at t (ps is
+// ordered most specific first, so the first that holds), the number tried,
+// and why none did.
 func (c *Coder) best(s *sent, t int, ps []*cameo.Pattern) (*match, string) {
 	var m *match
-	bestSpec := -1
+	var args *verbArgs // the trigger's arguments, read once for all its patterns
 	why := ""
 	for _, p := range ps {
 		host := t
@@ -267,6 +321,16 @@ func (c *Coder) best(s *sent, t int, ps []*cameo.Pattern) (*match, string) {
 		}
 		ok := true
 		for _, cd := range p.Conds {
+			if !p.Noun {
+				if args == nil {
+					args = s.verbArgs(t)
+				}
+				if !c.verbCondHolds(s, t, args, cd) {
+					ok = false
+					break
+				}
+				continue
+			}
 			if !c.condHolds(s, t, host, cd) {
 				ok = false
 				break
@@ -275,10 +339,8 @@ func (c *Coder) best(s *sent, t int, ps []*cameo.Pattern) (*match, string) {
 		if !ok {
 			continue
 		}
-		sp := p.Specificity()
-		if sp > bestSpec || sp == bestSpec && p.Rank > m.p.Rank {
-			m, bestSpec = &match{p: p, trigger: t, host: host}, sp
-		}
+		m = &match{p: p, trigger: t, host: host}
+		break
 	}
 	if m != nil {
 		m.tried = len(ps)
