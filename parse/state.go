@@ -296,6 +296,10 @@ func (st *state) features(f []uint64) []uint64 {
 		m3(104, s1.p, st.relOf(s1r1), s0.p), m3(105, N[s1r1].w, s0.w, st.relOf(s1r1)),
 		m3(106, s1.w, s0.p, b0.p), m3(107, s1.p, s0.w, b0.p), m3(108, s1.p, s0.p, b0.w),
 		m3(109, s0.p, b0.p, st.set(st.lset, j0)), m3(110, s1.p, b0.p, st.between(i1, j0)),
+		// which word b0's preposition or subordinator should attach to:
+		// s1 ("accused ... of meddling") or s0
+		m3(111, s1.w, N[b0l1].w, b0.p), m3(112, s0.w, N[b0l1].w, b0.p),
+		m2(113, s1.w, N[b0l1].w), m2(114, s0.w, N[b0l1].w), m3(115, s1.p, N[b0l1].w, s0.p),
 	)
 	return f
 }
