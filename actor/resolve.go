@@ -141,6 +141,29 @@ func (s *state) bySurname(key string, a int) *ent {
 	return best
 }
 
+// unknownNationality reports whether a capitalised nationality adjective
+// the dictionary does not know stands in [from, to) ("Ruritanian envoy"):
+// the title then names a country we cannot code, and the context's country
+// must not be guessed in its place.
+func (s *state) unknownNationality(from, to int) bool {
+	for i := max(from, 0); i < to && i < len(s.doc.Tokens); i++ {
+		w := s.word(i)
+		if !startsUpper(w) || titleLower[strings.ToLower(w)] {
+			continue
+		}
+		if _, n := s.adjectiveAt(i); n > 0 {
+			return false
+		}
+		lw := strings.ToLower(w)
+		for _, suf := range []string{"ian", "an", "ese", "ish", "ic", "i"} {
+			if strings.HasSuffix(lw, suf) && len(lw) > len(suf)+2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // applyTitle gives a person the country, role and sector a title says.
 func (s *state) applyTitle(e *ent, t title, a int) {
 	country, role, sector := t.country, t.role, t.sector
@@ -159,7 +182,7 @@ func (s *state) applyTitle(e *ent, t title, a int) {
 		// the dictionary says, or in the country the sentence is about
 		if code := s.dictCountry(e); code != "" {
 			country = code
-		} else if sector != "" {
+		} else if sector != "" && !s.unknownNationality(t.start-1, a) {
 			country = s.contextCountry(a)
 		}
 	}
