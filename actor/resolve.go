@@ -155,6 +155,9 @@ func (s *state) unknownNationality(from, to int) bool {
 			return false
 		}
 		lw := strings.ToLower(w)
+		if _, ok := s.d.Sector(lw); ok || strings.HasSuffix(lw, "man") {
+			continue // "Chairman", "Spokesman": part of the title
+		}
 		for _, suf := range []string{"ian", "an", "ese", "ish", "ic", "i"} {
 			if strings.HasSuffix(lw, suf) && len(lw) > len(suf)+2 {
 				return true
