@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -27,6 +28,7 @@ func runBench(ctx context.Context, e env, args []string) error {
 	limit := fs.Int("n", 0, "read at most `N` articles (0: all)")
 	procs := fs.Int("procs", 1, "GOMAXPROCS while the pipeline runs")
 	asJSON := fs.Bool("json", false, "print the figures as one JSON object")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `FILE`")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -43,7 +45,19 @@ func runBench(ctx context.Context, e env, args []string) error {
 	}
 	prev := runtime.GOMAXPROCS(*procs)
 	defer runtime.GOMAXPROCS(prev)
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	var bytes, events, failed int
+	cpuStart := cpuSeconds()
 	start := time.Now()
 	for _, a := range arts {
 		if err := ctx.Err(); err != nil {
@@ -58,6 +72,7 @@ func runBench(ctx context.Context, e env, args []string) error {
 		events += len(doc.Events)
 	}
 	secs := time.Since(start).Seconds()
+	cpu := cpuSeconds() - cpuStart
 	if secs <= 0 {
 		secs = 1e-9
 	}
@@ -71,13 +86,17 @@ func runBench(ctx context.Context, e env, args []string) error {
 		MBPerSec       float64 `json:"mb_per_s"`
 		PeakRSSMB      float64 `json:"peak_rss_mb"`
 		Procs          int     `json:"procs"`
-	}{len(arts), failed, bytes, events, secs, float64(len(arts)) / secs, float64(bytes) / 1e6 / secs, peakRSS(), *procs}
+		CPUSeconds     float64 `json:"cpu_seconds"`
+		MBPerCPUSec    float64 `json:"mb_per_cpu_s"`
+	}{len(arts), failed, bytes, events, secs, float64(len(arts)) / secs, float64(bytes) / 1e6 / secs, peakRSS(), *procs,
+		cpu, float64(bytes) / 1e6 / max(cpu, 1e-9)}
 	if *asJSON {
 		return json.NewEncoder(e.stdout).Encode(res)
 	}
 	fmt.Fprintf(e.stdout, "articles %d (failed %d), %.2f MB, %d events in %.1f s on %d core(s)\n",
 		res.Articles, res.Failed, float64(bytes)/1e6, events, secs, *procs)
-	fmt.Fprintf(e.stdout, "articles/s %.1f\nMB/s %.3f\npeak memory %.0f MB (max RSS)\n", res.ArticlesPerSec, res.MBPerSec, res.PeakRSSMB)
+	fmt.Fprintf(e.stdout, "articles/s %.1f\nMB/s %.3f (wall clock)\nMB per CPU-second %.3f (user+system time of the process)\npeak memory %.0f MB (max RSS)\n",
+		res.ArticlesPerSec, res.MBPerSec, res.MBPerCPUSec, res.PeakRSSMB)
 	return nil
 }
 
@@ -120,6 +139,16 @@ func readBench(name string, limit int) ([]dateline.Article, error) {
 		return nil, fmt.Errorf("bench %s: %w", name, err)
 	}
 	return out, nil
+}
+
+// cpuSeconds returns the user and system CPU time the process has used:
+// on a loaded machine it measures the work, where the wall clock does not.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
 }
 
 // peakRSS returns the process's peak resident memory in MB (Linux ru_maxrss
