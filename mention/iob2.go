@@ -121,3 +121,14 @@ func WriteIOB2(w io.Writer, sents []Sentence, tags [][]string) error {
 	}
 	return bw.Flush()
 }
+
+// NewDoc reports whether the sentence begins a document (a "# newdoc"
+// comment, as in UNER and CoNLL-U).
+func (s Sentence) NewDoc() bool {
+	for _, c := range s.Comments {
+		if strings.HasPrefix(c, "# newdoc") {
+			return true
+		}
+	}
+	return false
+}

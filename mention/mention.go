@@ -108,15 +108,35 @@ func (r *Recogniser) Annotate(ctx context.Context, doc *dateline.Document) error
 // with the type it gave them most often ("Enron" found once is Enron
 // throughout).
 func (r *Recogniser) propagate(doc *dateline.Document, all [][]string) {
-	types := map[string]map[string]int{}
-	maxLen := 0
+	words := make([][]string, len(all))
 	for si, tags := range all {
 		if tags == nil {
 			continue
 		}
 		toks := doc.Tokens[doc.Sentences[si].Tokens.Start:doc.Sentences[si].Tokens.End]
+		words[si] = make([]string, len(toks))
+		for i, t := range toks {
+			words[si][i] = t.Text
+		}
+	}
+	Propagate(words, all)
+}
+
+// Propagate tags, in every sentence of one document (words and their BIO
+// tags, changed in place), the capitalised word sequences tagged as a name
+// elsewhere in the document and left O there, with the type they were
+// given most often; the last word of a person's name counts as a name of
+// that person. A nil tags entry is skipped.
+func Propagate(words, all [][]string) {
+	types := map[string]map[string]int{}
+	maxLen := 0
+	for si, tags := range all {
+		if tags == nil || len(words[si]) != len(tags) {
+			continue
+		}
+		toks := words[si]
 		for _, sp := range Spans(tags) {
-			k := joinTokens(toks[sp.Start:sp.End])
+			k := joinWords(toks[sp.Start:sp.End])
 			if len(k) < 3 || !startsUpper(k) {
 				continue
 			}
@@ -125,25 +145,33 @@ func (r *Recogniser) propagate(doc *dateline.Document, all [][]string) {
 			}
 			types[k][sp.Type]++
 			maxLen = max(maxLen, sp.End-sp.Start)
+			// a person's surname alone refers to them ("Nicolas
+			// Maduro" ... "Maduro")
+			if last := toks[sp.End-1]; sp.Type == "PER" && sp.End-sp.Start > 1 && len(last) > 2 && startsUpper(last) {
+				if types[last] == nil {
+					types[last] = map[string]int{}
+				}
+				types[last]["PER"]++
+			}
 		}
 	}
 	if len(types) == 0 {
 		return
 	}
 	for si, tags := range all {
-		if tags == nil {
+		if tags == nil || len(words[si]) != len(tags) {
 			continue
 		}
-		toks := doc.Tokens[doc.Sentences[si].Tokens.Start:doc.Sentences[si].Tokens.End]
+		toks := words[si]
 		for i := 0; i < len(toks); i++ {
-			if tags[i] != "O" || !startsUpper(toks[i].Text) {
+			if tags[i] != "O" || !startsUpper(toks[i]) {
 				continue
 			}
 			for n := min(maxLen, len(toks)-i); n >= 1; n-- {
 				if tags[i+n-1] != "O" || (i+n < len(toks) && tags[i+n] != "O" && tags[i+n][0] == 'I') {
 					continue
 				}
-				v := types[joinTokens(toks[i:i+n])]
+				v := types[joinWords(toks[i:i+n])]
 				if v == nil {
 					continue
 				}
@@ -151,7 +179,7 @@ func (r *Recogniser) propagate(doc *dateline.Document, all [][]string) {
 				for j := i; j < i+n; j++ {
 					free = free && tags[j] == "O"
 				}
-				if !free || (i+n < len(toks) && startsUpper(toks[i+n].Text)) || (i > 0 && tags[i-1] != "O") {
+				if !free || (i+n < len(toks) && startsUpper(toks[i+n])) || (i > 0 && tags[i-1] != "O") {
 					continue // only whole names: not a part of a longer capitalised run
 				}
 				best, bestN := "", 0
@@ -171,15 +199,8 @@ func (r *Recogniser) propagate(doc *dateline.Document, all [][]string) {
 	}
 }
 
-func joinTokens(toks []dateline.Token) string {
-	var b strings.Builder
-	for i, t := range toks {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.Text)
-	}
-	return b.String()
+func joinWords(ws []string) string {
+	return strings.Join(ws, " ")
 }
 
 // TagWords returns the recogniser's BIO tags for one sentence of words
@@ -215,7 +236,9 @@ func (r *Recogniser) TagWords(words, pos []string) []string {
 // backoff tags, where the model left only O, the longest capitalised
 // phrase that the dictionary knows as a country, a seat of power or an
 // organisation (an organisation's one-word name must be an acronym in
-// capitals, so that "Congress" or "Amnesty" in a sentence do not fire).
+// capitals, so that "Congress" or "Amnesty" in a sentence do not fire),
+// and a lone capitalised word that the dictionary only knows as a
+// person's short name.
 func backoff(d *dict.Dictionary, words, tags []string) {
 	for i := 0; i < len(words); i++ {
 		if tags[i] != "O" || !startsUpper(words[i]) {
@@ -242,6 +265,9 @@ func backoff(d *dict.Dictionary, words, tags []string) {
 				best, bestType = j-i+1, "ORG"
 			}
 		}
+		if best == 0 && knownSurname(d, words, i) {
+			best, bestType = 1, "PER"
+		}
 		if best == 0 {
 			continue
 		}
@@ -257,6 +283,18 @@ func backoff(d *dict.Dictionary, words, tags []string) {
 		}
 		i += best - 1
 	}
+}
+
+// knownSurname reports whether words[i] stands alone (no capitalised
+// neighbour) and the dictionary knows it as the short name of a person
+// only: not as a first name, place, country or organisation ("Maduro
+// said", but not "Lee", "Georgia" or "Jordan").
+func knownSurname(d *dict.Dictionary, words []string, i int) bool {
+	w := words[i]
+	if len(w) < 4 || isAcronym(w) || (i > 0 && startsUpper(words[i-1])) || (i+1 < len(words) && startsUpper(words[i+1])) {
+		return false
+	}
+	return d.Kinds(w) == dict.KindPerson && !d.IsFirstName(w)
 }
 
 func isAcronym(w string) bool {

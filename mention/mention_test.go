@@ -153,7 +153,7 @@ func TestUNERFloor(t *testing.T) {
 	}
 	sc := Score(gold, pred)
 	t.Logf("UNER EWT test: %v", sc[""])
-	const floor = 0.69 // measured 0.710; the issue asks 0.80 (see docs/dictionaries.md)
+	const floor = 0.71 // measured 0.725; the issue asks 0.80 (see docs/dictionaries.md)
 	if f1 := sc[""].F1(); f1 < floor {
 		t.Errorf("UNER EWT test F1 %.3f < %.2f", f1, floor)
 	}
@@ -206,5 +206,29 @@ func TestPropagate(t *testing.T) {
 	}
 	if got := strings.Join(all[2], " "); got != "O O O O O" {
 		t.Errorf("a part of a longer capitalised name was tagged: %s", got)
+	}
+}
+
+func TestPropagateSurname(t *testing.T) {
+	words := [][]string{
+		{"President", "Nicolas", "Maduro", "spoke", "."},
+		{"Maduro", "left", "."},
+		{"They", "met", "Maduro", "Smith", "."},
+	}
+	tags := [][]string{
+		{"O", "B-PER", "I-PER", "O", "O"},
+		{"O", "O", "O"},
+		{"O", "O", "O", "O", "O"},
+	}
+	Propagate(words, tags)
+	want := [][]string{
+		{"O", "B-PER", "I-PER", "O", "O"},
+		{"B-PER", "O", "O"},
+		{"O", "O", "O", "O", "O"}, // part of a longer capitalised run
+	}
+	for i := range want {
+		if strings.Join(tags[i], " ") != strings.Join(want[i], " ") {
+			t.Errorf("sentence %d: got %v, want %v", i, tags[i], want[i])
+		}
 	}
 }

@@ -130,3 +130,32 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	return m, nil
 }
+
+// averageModels returns the mean of the models' weights (a feature absent
+// from a model weighs 0 there): one linear model that mixes perceptrons
+// trained on different orders of the data.
+func averageModels(ms []*Model) *Model {
+	sum := map[uint64]*[nTags]float32{}
+	for _, m := range ms {
+		for i, k := range m.keys {
+			r := sum[k]
+			if r == nil {
+				r = &[nTags]float32{}
+				sum[k] = r
+			}
+			for c := range nTags {
+				r[c] += m.w[i][c] / float32(len(ms))
+			}
+		}
+	}
+	out := &Model{keys: make([]uint64, 0, len(sum))}
+	for k := range sum {
+		out.keys = append(out.keys, k)
+	}
+	slices.Sort(out.keys)
+	out.w = make([][nTags]float32, len(out.keys))
+	for i, k := range out.keys {
+		out.w[i] = *sum[k]
+	}
+	return out
+}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 )
 
 // transFeatures are the features of token i that depend on the previous
@@ -100,17 +101,31 @@ func Train(words, pos, tags [][]string, opt TrainOptions) *Model {
 	if opt.Iterations == 0 {
 		opt.Iterations = 8
 	}
-	sents := make([]*sentence, len(words))
-	gold := make([][]int, len(words))
+	sents := make([]*sentence, 0, len(words))
+	gold := make([][]int, 0, len(words))
 	for i := range words {
 		var p []string
 		if pos != nil {
 			p = pos[i]
 		}
-		sents[i] = newSentence(words[i], p, opt.Dict)
-		gold[i] = make([]int, len(tags[i]))
+		g := make([]int, len(tags[i]))
 		for j, t := range tags[i] {
-			gold[i][j] = tagIndex(t)
+			g[j] = tagIndex(t)
+		}
+		sents = append(sents, newSentence(words[i], p, opt.Dict))
+		gold = append(gold, g)
+		// a lower-cased copy of every k-th sentence with a name teaches
+		// the model names in careless web text ("went to france")
+		if opt.LowerEvery > 0 && i%opt.LowerEvery == 0 && hasName(g) {
+			lw := make([]string, len(words[i]))
+			for j, w := range words[i] {
+				lw[j] = w
+				if g[j] != 0 || opt.LowerAll {
+					lw[j] = strings.ToLower(w)
+				}
+			}
+			sents = append(sents, newSentence(lw, p, opt.Dict))
+			gold = append(gold, g)
 		}
 	}
 	rows := map[uint64]*trainRow{}
@@ -188,4 +203,13 @@ func Train(words, pos, tags [][]string, opt TrainOptions) *Model {
 		}
 	}
 	return m
+}
+
+func hasName(g []int) bool {
+	for _, c := range g {
+		if c != 0 {
+			return true
+		}
+	}
+	return false
 }

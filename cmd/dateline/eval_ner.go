@@ -9,7 +9,9 @@ import (
 	"github.com/dateline-news/dateline/mention"
 )
 
-// evalNER scores the recogniser (model and dictionary backoff, gold tokens) against
+// evalNER scores the recogniser (model, dictionary backoff and, in files
+// with "# newdoc" comments, the propagation of names within a document;
+// gold tokens) against
 // an IOB2 file (UNER) or CoNLL file (wikigold; MISC is ignored) by exact
 // span and type.
 //
@@ -34,13 +36,22 @@ func evalNER(ctx context.Context, e env, f evalFlags) error {
 		}
 		gold := make([][]string, len(sents))
 		pred := make([][]string, len(sents))
+		words := make([][]string, len(sents))
+		doc := 0 // first sentence of the current document
 		for i, s := range sents {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			gold[i] = s.Tags()
-			pred[i] = rec.TagWords(s.Words(), nil)
+			if i > 0 && s.NewDoc() {
+				// as in the pipeline, a name found in a document is
+				// tagged wherever else it stands there
+				mention.Propagate(words[doc:i], pred[doc:i])
+				doc = i
+			}
+			gold[i], words[i] = s.Tags(), s.Words()
+			pred[i] = rec.TagWords(words[i], nil)
 		}
+		mention.Propagate(words[doc:], pred[doc:])
 		sc, n = mention.Score(gold, pred), len(sents)
 	}
 	if f.json {
