@@ -4,6 +4,9 @@
 package pipeline
 
 import (
+	"fmt"
+	"os"
+
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/actor"
 	"github.com/dateline-news/dateline/clean"
@@ -25,6 +28,9 @@ type Config struct {
 	// Dicts are user actor dictionary files read after the shipped ones
 	// (docs/dictionaries.md).
 	Dicts []string
+	// Patterns are user event pattern files read after the shipped ones
+	// (docs/patterns.md).
+	Patterns []string
 }
 
 // New returns the whole pipeline for cfg: clean, segment, then the syntax
@@ -81,6 +87,11 @@ func New(cfg Config) (dateline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, name := range cfg.Patterns {
+		if err := addPatterns(cd, name); err != nil {
+			return nil, err
+		}
+	}
 	p = append(p, cd)
 	return p, nil
 }
@@ -100,4 +111,14 @@ func Syntax(cfg Config) (dateline.Pipeline, error) {
 	}
 	p = append(p, tg, ps)
 	return p, nil
+}
+
+// addPatterns reads a user pattern file into the coder.
+func addPatterns(cd *coder.Coder, name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return fmt.Errorf("patterns: %w", err)
+	}
+	defer f.Close()
+	return cd.AddPatterns(name, f)
 }

@@ -28,6 +28,8 @@ type extractFlags struct {
 	layers   string
 	maxBytes int64
 	workers  int
+	dicts    dictFlags
+	patterns dictFlags
 }
 
 func runExtract(ctx context.Context, e env, args []string) error {
@@ -44,6 +46,8 @@ func runExtract(ctx context.Context, e env, args []string) error {
 	fs.StringVar(&f.layers, "layers", "", "extra layers to print, comma-separated: `syntax` (tokens with tags, lemmas and the parse)")
 	fs.Int64Var(&f.maxBytes, "max-bytes", defaultMaxBytes, "refuse an article (or JSON line) larger than `N` bytes")
 	fs.IntVar(&f.workers, "j", runtime.NumCPU(), "articles processed at once with --jsonl")
+	fs.Var(&f.dicts, "dict", "user actor dictionary `FILE` read after the shipped one (repeatable; docs/dictionaries.md)")
+	fs.Var(&f.patterns, "patterns", "user event pattern `FILE` read after the shipped ones (repeatable; docs/patterns.md)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -77,7 +81,7 @@ func runExtract(ctx context.Context, e env, args []string) error {
 		}
 		published = t
 	}
-	p, err := pipeline.New(pipeline.Config{Syntax: syntax})
+	p, err := pipeline.New(pipeline.Config{Syntax: syntax, Dicts: f.dicts, Patterns: f.patterns})
 	if err != nil {
 		return err
 	}

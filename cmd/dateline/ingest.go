@@ -58,6 +58,9 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	batch := fs.Int("batch", 64, "documents per transaction")
 	maxBytes := fs.Int64("max-bytes", 32<<20, "largest file, record or article accepted")
 	quiet := fs.Bool("q", false, "no progress, only the summary")
+	var dicts, patterns dictFlags
+	fs.Var(&dicts, "dict", "user actor dictionary `FILE` read after the shipped one (repeatable)")
+	fs.Var(&patterns, "patterns", "user event pattern `FILE` read after the shipped ones (repeatable)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: dateline ingest [flags] PATH...\n\nReads files and folders (recursively): plain text, JSON Lines articles\n{\"id\",\"text\",\"title\",\"date\",\"url\",\"dateline\"}, HTML pages, RSS/Atom feeds, WARC(.gz);\nannotates each new article and stores it. Running it again adds only what is missing.\n\nflags:")
 		fs.PrintDefaults()
@@ -69,7 +72,7 @@ func runIngest(ctx context.Context, e env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: ingest needs at least one PATH", errUsage)
 	}
-	p, err := pipeline.New(pipeline.Config{})
+	p, err := pipeline.New(pipeline.Config{Dicts: dicts, Patterns: patterns})
 	if err != nil {
 		return err
 	}
