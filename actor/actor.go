@@ -3,6 +3,7 @@ package actor
 import (
 	"context"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -270,7 +271,7 @@ func (s *state) emit() {
 	s.doc.Entities = s.doc.Entities[:0]
 	idx := map[*ent]int{}
 	for i, e := range ents {
-		e.e.ID = "e" + itoa(i+1)
+		e.e.ID = "e" + strconv.Itoa(i+1)
 		if e.e.Country == "" && len(e.e.Actor) >= 3 && s.d != nil {
 			if _, ok := s.d.Country(e.e.Actor[:3]); ok {
 				e.e.Country = e.e.Actor[:3]
@@ -287,18 +288,4 @@ func (s *state) emit() {
 			s.doc.Mentions[mi].Entity = idx[e]
 		}
 	}
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -362,7 +363,7 @@ func (s *state) loc(mi int) {
 			return
 		}
 		if p, ok := s.place(name, a); ok {
-			e := s.entity("L:"+itoa(p.GeonameID), Loc, p.Name)
+			e := s.entity("L:"+strconv.Itoa(p.GeonameID), Loc, p.Name)
 			e.e.Geo, e.e.Country = p.Geo(), p.Country
 			s.link(e, mi)
 			s.addMention(e, a, z)

@@ -4,12 +4,12 @@ package conllu
 
 import (
 	"bufio"
-	"compress/gzip"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
+
+	"github.com/dateline-news/dateline/internal/gzfile"
 )
 
 // Word is one syntactic word: a line whose ID is a single integer.
@@ -210,20 +210,11 @@ func ReadAll(r io.Reader) ([]*Sentence, error) {
 // ReadFile reads every sentence of a CoNLL-U file, gunzipping it when its
 // name ends in ".gz".
 func ReadFile(path string) ([]*Sentence, error) {
-	f, err := os.Open(path)
+	r, err := gzfile.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		gz, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", path, err)
-		}
-		defer gz.Close()
-		r = gz
-	}
+	defer r.Close()
 	ss, err := ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/dateline-news/dateline/internal/gzfile"
 )
 
 // Build derives the shipped dictionary files (see [Shipped]) from the
@@ -107,19 +109,11 @@ type builder struct {
 // readTSV reads a tab-separated file (gzip when .gz), skipping lines
 // starting with '#' when skipHash; the header row is returned as the first row.
 func readTSV(path string, skipHash bool) ([][]string, error) {
-	f, err := os.Open(path)
+	r, err := gzfile.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		r = zr
-	}
+	defer r.Close()
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	var rows [][]string

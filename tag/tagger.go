@@ -2,6 +2,7 @@ package tag
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/internal/perceptron"
@@ -136,24 +137,10 @@ func (t *Tagger) best(norm string, scores []float32) int {
 }
 
 func (t *Tagger) featsOf(norm string, y int) string {
-	if f, ok := t.feats[norm+"\t"+itoa(y)]; ok {
+	if f, ok := t.feats[norm+"\t"+strconv.Itoa(y)]; ok {
 		return f
 	}
 	return t.labels[y].Feats
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
 }
 
 // tok holds the precomputed hashes of one word.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dateline-news/dateline/internal/perceptron"
@@ -65,7 +66,7 @@ func Train(sents [][]Word, cfg TrainConfig) (*Tagger, error) {
 				wordLabels[n] = map[int]int{}
 			}
 			wordLabels[n][y]++
-			fk := n + "\t" + itoa(y)
+			fk := n + "\t" + strconv.Itoa(y)
 			if wordFeats[fk] == nil {
 				wordFeats[fk] = map[string]int{}
 			}

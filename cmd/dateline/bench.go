@@ -2,12 +2,10 @@ package main
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -17,6 +15,7 @@ import (
 
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/ingest"
+	"github.com/dateline-news/dateline/internal/gzfile"
 	"github.com/dateline-news/dateline/pipeline"
 )
 
@@ -104,20 +103,11 @@ func runBench(ctx context.Context, e env, args []string) error {
 // decompressing it is not timed. A Reuters-style dateline goes in front of
 // the text as "CITY, Mon DD - ".
 func readBench(name string, limit int) ([]dateline.Article, error) {
-	f, err := os.Open(name)
+	r, err := gzfile.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("bench: %w", err)
 	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(name, ".gz") {
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, fmt.Errorf("bench %s: %w", name, err)
-		}
-		defer zr.Close()
-		r = zr
-	}
+	defer r.Close()
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	var out []dateline.Article

@@ -1,15 +1,13 @@
 package main
 
 import (
-	"compress/gzip"
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/dateline-news/dateline/dict"
+	"github.com/dateline-news/dateline/internal/gzfile"
 	"github.com/dateline-news/dateline/mention"
 )
 
@@ -62,19 +60,11 @@ func trainNER(ctx context.Context, e env, f trainFlags) error {
 
 // readIOB2File reads an IOB2 or CoNLL NER file, gzip when it ends in .gz.
 func readIOB2File(path string) ([]mention.Sentence, error) {
-	f, err := os.Open(path)
+	r, err := gzfile.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		r = zr
-	}
+	defer r.Close()
 	s, err := mention.ReadIOB2(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
