@@ -83,14 +83,9 @@ func New(cfg Config) (dateline.Pipeline, error) {
 	}
 	p = append(p, qt)
 	// The event coder reads every layer above; it runs last.
-	cd, err := coder.New()
+	cd, err := Coder(cfg)
 	if err != nil {
 		return nil, err
-	}
-	for _, name := range cfg.Patterns {
-		if err := addPatterns(cd, name); err != nil {
-			return nil, err
-		}
 	}
 	p = append(p, cd)
 	return p, nil
@@ -113,12 +108,23 @@ func Syntax(cfg Config) (dateline.Pipeline, error) {
 	return p, nil
 }
 
-// addPatterns reads a user pattern file into the coder.
-func addPatterns(cd *coder.Coder, name string) error {
-	f, err := os.Open(name)
+// Coder returns the event coder with the shipped patterns and the user's
+// pattern files of cfg.
+func Coder(cfg Config) (*coder.Coder, error) {
+	cd, err := coder.New()
 	if err != nil {
-		return fmt.Errorf("patterns: %w", err)
+		return nil, err
 	}
-	defer f.Close()
-	return cd.AddPatterns(name, f)
+	for _, name := range cfg.Patterns {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("patterns: %w", err)
+		}
+		err = cd.AddPatterns(name, f)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return cd, nil
 }

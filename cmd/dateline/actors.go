@@ -17,12 +17,6 @@ import (
 	"github.com/dateline-news/dateline/pipeline"
 )
 
-// dictFlags collects repeated --dict FILE flags.
-type dictFlags []string
-
-func (d *dictFlags) String() string     { return strings.Join(*d, ",") }
-func (d *dictFlags) Set(v string) error { *d = append(*d, v); return nil }
-
 // unknownName is a name found in the articles that the dictionary could
 // not resolve, with how often it was seen and where first.
 type unknownName struct {
@@ -43,7 +37,7 @@ func runActors(ctx context.Context, e env, args []string) error {
 	unknown := fs.Bool("unknown", false, "list the people, organisations and places found but not resolved by the dictionary")
 	jsonl := fs.Bool("jsonl", false, `input files are JSON Lines, one article a line {"id","text","title"?,"date"?}`)
 	asJSON := fs.Bool("json", false, "print one JSON object a line instead of a table")
-	var dicts dictFlags
+	var dicts fileList
 	fs.Var(&dicts, "dict", "user dictionary `FILE` read after the shipped one (repeatable; docs/dictionaries.md)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)

@@ -4,8 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
-	"os"
 )
 
 func runAnnotate(ctx context.Context, e env, args []string) error {
@@ -15,15 +13,11 @@ func runAnnotate(ctx context.Context, e env, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	var r io.Reader = e.stdin
-	if fs.NArg() > 0 && fs.Arg(0) != "-" {
-		f, err := os.Open(fs.Arg(0))
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		r = f
+	r, _, done, err := openInput(e, fs)
+	if err != nil {
+		return err
 	}
+	defer done()
 	switch *format {
 	case "conllu":
 		return annotateCoNLLU(ctx, e, r)

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/dateline-news/dateline"
@@ -14,66 +13,45 @@ import (
 	"github.com/dateline-news/dateline/pipeline"
 )
 
-// patternFiles is a repeatable flag naming a user's pattern files.
-type patternFiles []string
-
-func (p *patternFiles) String() string     { return strings.Join(*p, ",") }
-func (p *patternFiles) Set(v string) error { *p = append(*p, v); return nil }
-
-// newCoder returns the shipped event coder extended with the user's files.
-func newCoder(files []string) (*coder.Coder, error) {
-	c, err := coder.New()
-	if err != nil {
-		return nil, err
-	}
-	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, fmt.Errorf("patterns: %w", err)
-		}
-		err = c.AddPatterns(name, f)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-	}
-	return c, nil
-}
-
 // runExplain prints, per sentence, the parse, the actors, the patterns
 // tried and why each event was or was not coded.
 func runExplain(ctx context.Context, e env, args []string) error {
 	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	var files patternFiles
+	var files fileList
 	fs.Var(&files, "patterns", "extra pattern `FILE` (repeatable; format in docs/patterns.md)")
 	asJSON := fs.Bool("json", false, "print the explanations as JSON")
 	all := fs.Bool("all", false, "show sentences where no pattern was tried too")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	var r io.Reader = e.stdin
-	if fs.NArg() > 0 && fs.Arg(0) != "-" {
-		f, err := os.Open(fs.Arg(0))
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		r = f
-	}
-	b, err := io.ReadAll(r)
+	r, name, done, err := openInput(e, fs)
 	if err != nil {
 		return err
 	}
-	p, err := pipeline.New(pipeline.Config{})
+	defer done()
+	b, err := io.ReadAll(io.LimitReader(r, defaultMaxBytes+1))
+	if err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(b) > defaultMaxBytes {
+		return fmt.Errorf("%s: %w: more than %d bytes", name, dateline.ErrTooLarge, defaultMaxBytes)
+	}
+	a, err := readArticle(name, b)
 	if err != nil {
 		return err
 	}
-	doc := dateline.NewDocument(dateline.Article{ID: "explain", Text: string(b)})
+	a.ID = "explain"
+	cfg := pipeline.Config{Patterns: files}
+	p, err := pipeline.New(cfg)
+	if err != nil {
+		return err
+	}
+	doc := dateline.NewDocument(a)
 	if err := p.Run(ctx, doc); err != nil {
 		return err
 	}
-	c, err := newCoder(files)
+	c, err := pipeline.Coder(cfg)
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"strings"
 	"time"
@@ -28,8 +27,8 @@ type extractFlags struct {
 	layers   string
 	maxBytes int64
 	workers  int
-	dicts    dictFlags
-	patterns dictFlags
+	dicts    fileList
+	patterns fileList
 }
 
 func runExtract(ctx context.Context, e env, args []string) error {
@@ -50,9 +49,6 @@ func runExtract(ctx context.Context, e env, args []string) error {
 	fs.Var(&f.patterns, "patterns", "user event pattern `FILE` read after the shipped ones (repeatable; docs/patterns.md)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
-	}
-	if fs.NArg() > 1 {
-		return fmt.Errorf("%w: extract reads one FILE or standard input", errUsage)
 	}
 	if f.output == "" {
 		f.output = "json"
@@ -85,16 +81,11 @@ func runExtract(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	name := "standard input"
-	var r io.Reader = e.stdin
-	if fs.NArg() == 1 && fs.Arg(0) != "-" {
-		file, err := os.Open(fs.Arg(0))
-		if err != nil {
-			return err
-		}
-		defer file.Close()
-		r, name = file, fs.Arg(0)
+	r, name, done, err := openInput(e, fs)
+	if err != nil {
+		return err
 	}
+	defer done()
 	out := &printer{w: bufio.NewWriter(e.stdout), format: f.output, syntax: syntax}
 	defer out.w.Flush()
 	if f.jsonl {

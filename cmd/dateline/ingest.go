@@ -58,7 +58,7 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	batch := fs.Int("batch", 64, "documents per transaction")
 	maxBytes := fs.Int64("max-bytes", 32<<20, "largest file, record or article accepted")
 	quiet := fs.Bool("q", false, "no progress, only the summary")
-	var dicts, patterns dictFlags
+	var dicts, patterns fileList
 	fs.Var(&dicts, "dict", "user actor dictionary `FILE` read after the shipped one (repeatable)")
 	fs.Var(&patterns, "patterns", "user event pattern `FILE` read after the shipped ones (repeatable)")
 	fs.Usage = func() {

@@ -5,11 +5,13 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 )
 
 // env is what a command reads and writes besides its arguments.
@@ -86,4 +88,27 @@ func usage(w io.Writer) {
 func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// fileList collects a repeated flag naming files (--dict, --patterns).
+type fileList []string
+
+func (l *fileList) String() string     { return strings.Join(*l, ",") }
+func (l *fileList) Set(v string) error { *l = append(*l, v); return nil }
+
+// openInput opens the one FILE argument of fs, or standard input when there
+// is none or it is "-". It returns the reader, a name for messages and a
+// function that closes what it opened.
+func openInput(e env, fs *flag.FlagSet) (io.Reader, string, func(), error) {
+	if fs.NArg() > 1 {
+		return nil, "", nil, fmt.Errorf("%w: %s reads one FILE or standard input", errUsage, fs.Name())
+	}
+	if fs.NArg() == 0 || fs.Arg(0) == "-" {
+		return e.stdin, "standard input", func() {}, nil
+	}
+	f, err := os.Open(fs.Arg(0))
+	if err != nil {
+		return nil, "", nil, err
+	}
+	return f, fs.Arg(0), func() { f.Close() }, nil
 }
