@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dateline-news/dateline"
+	"github.com/dateline-news/dateline/dict"
 	"github.com/dateline-news/dateline/internal/shared"
 )
 
@@ -229,6 +230,33 @@ func TestPropagateSurname(t *testing.T) {
 	for i := range want {
 		if strings.Join(tags[i], " ") != strings.Join(want[i], " ") {
 			t.Errorf("sentence %d: got %v, want %v", i, tags[i], want[i])
+		}
+	}
+}
+
+func TestBackoffShortName(t *testing.T) {
+	d, err := dict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		words string
+		want  string
+	}{
+		{"Maduro slammed the events .", "B-PER O O O O"},
+		{"against Maduro followed .", "O B-PER O O"},
+		{"Presidente Maduro Moros spoke", "O O O O"}, // inside a capitalised run
+		{"we met Smith today", "O O O O"},            // not a dictionary short name
+	}
+	for _, tt := range tests {
+		words := strings.Fields(tt.words)
+		tags := make([]string, len(words))
+		for i := range tags {
+			tags[i] = "O"
+		}
+		backoff(d, words, tags)
+		if got := strings.Join(tags, " "); got != tt.want {
+			t.Errorf("%q: got %s, want %s", tt.words, got, tt.want)
 		}
 	}
 }
