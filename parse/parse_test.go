@@ -82,7 +82,7 @@ func TestFloors(t *testing.T) {
 // TestSeedClauses parses key clauses of the founding article from raw text
 // through the pipeline: the event coder depends on these relations.
 func TestSeedClauses(t *testing.T) {
-	pl, err := pipeline.New(pipeline.Config{Syntax: true})
+	pl, err := pipeline.New(pipeline.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}

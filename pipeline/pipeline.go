@@ -22,9 +22,6 @@ import (
 
 // Config selects and configures the stages.
 type Config struct {
-	// Syntax adds part-of-speech tags, lemmas and the dependency parse even
-	// when no later stage needs them.
-	Syntax bool
 	// Dicts are user actor dictionary files read after the shipped ones
 	// (docs/dictionaries.md).
 	Dicts []string

@@ -15,7 +15,7 @@ import (
 // every column predicted, sentence for sentence, keeping the input's
 // comments, multiword tokens and MISC.
 func annotateCoNLLU(ctx context.Context, e env, r io.Reader) error {
-	syn, err := pipeline.Syntax(pipeline.Config{Syntax: true})
+	syn, err := pipeline.Syntax(pipeline.Config{})
 	if err != nil {
 		return fmt.Errorf("annotate --format conllu: %w", err)
 	}

@@ -77,7 +77,7 @@ func runExtract(ctx context.Context, e env, args []string) error {
 		}
 		published = t
 	}
-	p, err := pipeline.New(pipeline.Config{Syntax: syntax, Dicts: f.dicts, Patterns: f.patterns})
+	p, err := pipeline.New(pipeline.Config{Dicts: f.dicts, Patterns: f.patterns})
 	if err != nil {
 		return err
 	}
