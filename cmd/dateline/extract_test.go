@@ -125,3 +125,34 @@ func TestExtractRaisedLimit(t *testing.T) {
 		t.Errorf("1 MB line without a full stop: err %v, out %.200s", err, out)
 	}
 }
+
+func TestExtractSyntaxLayer(t *testing.T) {
+	out, _, err := runCmd(t, "WASHINGTON (AP) — The military refused to support the opposition.", "extract", "--layers", "syntax", "-o", "jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Tokens []struct {
+			Text, Pos, Lemma, Rel string
+			Head                  int
+		} `json:"tokens"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Tokens) < 10 {
+		t.Fatalf("tokens = %+v", doc.Tokens)
+	}
+	for _, tok := range doc.Tokens {
+		if tok.Pos == "" || tok.Lemma == "" || tok.Rel == "" || tok.Head < -1 || tok.Head >= len(doc.Tokens) {
+			t.Errorf("token without its syntax: %+v", tok)
+		}
+		if tok.Text == "refused" && tok.Lemma != "refuse" {
+			t.Errorf("lemma of refused = %q", tok.Lemma)
+		}
+	}
+	out, _, _ = runCmd(t, "WASHINGTON (AP) — The military refused.", "extract", "-o", "jsonl")
+	if strings.Contains(out, `"tokens":[{`) {
+		t.Error("tokens printed without --layers syntax")
+	}
+}
