@@ -62,7 +62,11 @@ func classify(doc *dateline.Document, blocks []block) {
 	}
 
 	// The header: title, subtitle, then captions (with a dateline, or beside a credit).
+	// A title given by metadata and not printed leads the header all the same.
 	title := -1
+	if doc.Title != "" && !printed(doc.Title, blocks[:body]) {
+		title = len(blocks)
+	}
 	for i := range body {
 		b := &blocks[i]
 		if b.kind != kindPara {
@@ -89,6 +93,16 @@ func classify(doc *dateline.Document, blocks []block) {
 }
 
 func (l line) text(raw string) string { return raw[l.start:l.end] }
+
+// printed reports whether title stands as one of blocks.
+func printed(title string, blocks []block) bool {
+	for _, b := range blocks {
+		if sameText(title, b.text) {
+			return true
+		}
+	}
+	return false
+}
 
 func isNavigation(s string) bool {
 	if len(s) > 40 {

@@ -249,3 +249,19 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
+
+func TestCleanMetadataTitle(t *testing.T) {
+	doc := dateline.NewDocument(dateline.Article{Title: "Senate passes budget", Text: "Lawmakers approved the spending plan early on Friday\n\nWASHINGTON (AP) — The Senate passed the budget early on Friday after an all-night session."})
+	if err := New().Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Title != "Senate passes budget" || doc.Subtitle != "Lawmakers approved the spending plan early on Friday" {
+		t.Errorf("title %q, subtitle %q", doc.Title, doc.Subtitle)
+	}
+	if !strings.HasPrefix(doc.Text, "Senate passes budget\n\nLawmakers approved") {
+		t.Errorf("text = %q", doc.Text)
+	}
+	if len(doc.Boilerplate) != 0 {
+		t.Errorf("boilerplate = %+v", doc.Boilerplate)
+	}
+}
