@@ -28,6 +28,7 @@ func runBench(ctx context.Context, e env, args []string) error {
 	procs := fs.Int("procs", 1, "GOMAXPROCS while the pipeline runs")
 	asJSON := fs.Bool("json", false, "print the figures as one JSON object")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `FILE`")
+	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the run to `FILE`")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -72,6 +73,11 @@ func runBench(ctx context.Context, e env, args []string) error {
 	}
 	secs := time.Since(start).Seconds()
 	cpu := cpuSeconds() - cpuStart
+	if *memProfile != "" {
+		if err := writeHeapProfile(*memProfile); err != nil {
+			return err
+		}
+	}
 	if secs <= 0 {
 		secs = 1e-9
 	}
@@ -129,6 +135,20 @@ func readBench(name string, limit int) ([]dateline.Article, error) {
 		return nil, fmt.Errorf("bench %s: %w", name, err)
 	}
 	return out, nil
+}
+
+// writeHeapProfile writes what the heap holds now, after a collection.
+func writeHeapProfile(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	defer f.Close()
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	return nil
 }
 
 // cpuSeconds returns the user and system CPU time the process has used:
