@@ -41,7 +41,7 @@ func New() (*Parser, error) {
 // Load reads a parser from the model folder fsys: the relations and the
 // weights of every ensemble member present.
 func Load(fsys fs.FS) (*Parser, error) {
-	p := &Parser{}
+	p := &Parser{Beam: DefaultBeam}
 	f, err := fsys.Open(RelsFile)
 	if err != nil {
 		return nil, fmt.Errorf("load parser: %w", err)

@@ -34,7 +34,7 @@ func Train(sents [][]Word, cfg TrainConfig) (*Parser, error) {
 			seen[w.Rel] = true
 		}
 	}
-	p := &Parser{}
+	p := &Parser{Beam: DefaultBeam}
 	for r := range seen {
 		p.labels = append(p.labels, r)
 	}
@@ -192,7 +192,7 @@ func Ensemble(members ...*Parser) (*Parser, error) {
 	if len(members) == 0 {
 		return nil, fmt.Errorf("ensemble: no parser")
 	}
-	e := &Parser{labels: members[0].labels, root: members[0].root}
+	e := &Parser{labels: members[0].labels, root: members[0].root, Beam: DefaultBeam}
 	for _, m := range members {
 		if !slices.Equal(m.labels, e.labels) {
 			return nil, fmt.Errorf("ensemble: members disagree on relations")

@@ -28,6 +28,10 @@ type Config struct {
 	// Patterns are user event pattern files read after the shipped ones
 	// (docs/patterns.md).
 	Patterns []string
+	// ParseBeam is the parser's beam width; 0 keeps its default
+	// (parse.DefaultBeam) and 1 parses greedily, faster and a little less
+	// accurately (docs/models.md).
+	ParseBeam int
 }
 
 // New returns the whole pipeline for cfg: clean, segment, then the syntax
@@ -100,6 +104,9 @@ func Syntax(cfg Config) (dateline.Pipeline, error) {
 	ps, err := parse.New()
 	if err != nil {
 		return nil, err
+	}
+	if cfg.ParseBeam > 0 {
+		ps.Beam = cfg.ParseBeam
 	}
 	p = append(p, tg, ps)
 	return p, nil

@@ -63,10 +63,16 @@ func run(t *testing.T, p dateline.Pipeline, text string) *dateline.Document {
 }
 
 func TestPathological(t *testing.T) {
-	p, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
+	for _, beam := range []int{0, 1} {
+		p, err := New(Config{ParseBeam: beam})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pathological(t, p)
 	}
+}
+
+func pathological(t *testing.T, p dateline.Pipeline) {
 	names := make([]string, 50)
 	for i := range names {
 		names[i] = "Country" + strings.Repeat("x", i%7) + " Name"

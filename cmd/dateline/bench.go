@@ -29,6 +29,7 @@ func runBench(ctx context.Context, e env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the figures as one JSON object")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `FILE`")
 	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the run to `FILE`")
+	beam := fs.Int("beam", 0, "parser beam width `N` (0: the default; 1: greedy, faster)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -39,7 +40,7 @@ func runBench(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := pipeline.New(pipeline.Config{})
+	p, err := pipeline.New(pipeline.Config{ParseBeam: *beam})
 	if err != nil {
 		return err
 	}

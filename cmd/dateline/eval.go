@@ -11,6 +11,7 @@ import (
 type evalFlags struct {
 	gold, ud, timex, ner, quotes, petrarch string
 	json                                   bool
+	beam                                   int
 }
 
 func runEval(ctx context.Context, e env, args []string) error {
@@ -24,6 +25,7 @@ func runEval(ctx context.Context, e env, args []string) error {
 	fs.StringVar(&f.quotes, "quotes", "", "score quotes against a JSON Lines `FILE`")
 	fs.StringVar(&f.petrarch, "petrarch", "", "run the PETRARCH2 validation suite in `FILE`")
 	fs.BoolVar(&f.json, "json", false, "print the scores as one JSON object")
+	fs.IntVar(&f.beam, "beam", 0, "parser beam width `N` (0: the default; 1: greedy)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}

@@ -31,7 +31,7 @@ func evalUD(ctx context.Context, e env, f evalFlags) error {
 	if err != nil {
 		return fmt.Errorf("eval --ud: %w", err)
 	}
-	syn, err := pipeline.Syntax(pipeline.Config{})
+	syn, err := pipeline.Syntax(pipeline.Config{ParseBeam: f.beam})
 	if err != nil {
 		return fmt.Errorf("eval --ud: %w", err)
 	}
