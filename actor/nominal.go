@@ -316,7 +316,7 @@ func (s *state) datelinePlace() {
 	p, ok := s.d.Place(dl.Place, countries...)
 	var e *ent
 	if ok {
-		e = s.entity("L:"+strconv.Itoa(p.GeonameID), Loc, p.Name)
+		e = s.entity("L:"+strconv.Itoa(p.GeonameID), Loc, placeName(dl.Place, p))
 		e.e.Geo, e.e.Country = p.Geo(), p.Country
 	} else {
 		e = s.entity("L:"+dict.Key(dl.Place), Loc, dl.Place)

@@ -363,7 +363,7 @@ func (s *state) loc(mi int) {
 			return
 		}
 		if p, ok := s.place(name, a); ok {
-			e := s.entity("L:"+strconv.Itoa(p.GeonameID), Loc, p.Name)
+			e := s.entity("L:"+strconv.Itoa(p.GeonameID), Loc, placeName(name, p))
 			e.e.Geo, e.e.Country = p.Geo(), p.Country
 			s.link(e, mi)
 			s.addMention(e, a, z)
@@ -376,6 +376,16 @@ func (s *state) loc(mi int) {
 	}
 	s.link(e, mi)
 	s.addMention(e, a, z)
+}
+
+// placeName is the canonical name of a place: as the text writes it
+// ("Geneva", "Tromso"), since GeoNames names places in their own language
+// ("Genève", "Tromsø"), unless the text abbreviates it ("N.Y.", "LA").
+func placeName(surface string, p dict.Place) string {
+	if len(surface) < 4 || strings.ToUpper(surface) == surface || strings.Contains(surface, ".") {
+		return p.Name
+	}
+	return surface
 }
 
 // placeCountry returns the country of a place the gazetteer does not know:
