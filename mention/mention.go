@@ -122,6 +122,40 @@ func (r *Recogniser) propagate(doc *dateline.Document, all [][]string) {
 	Propagate(words, all)
 }
 
+// majority returns the type a name was given most often; ties go to the
+// first of PER, ORG, LOC.
+func majority(v map[string]int) string {
+	best, bestN := "", 0
+	for _, t := range []string{"PER", "ORG", "LOC"} {
+		if v[t] > bestN {
+			best, bestN = t, v[t]
+		}
+	}
+	return best
+}
+
+// unifyTypes gives every mention of a name the type the document gives it
+// most often: one name is one kind of thing throughout a story.
+func unifyTypes(words, all [][]string, types map[string]map[string]int) {
+	for si, tags := range all {
+		if tags == nil || len(words[si]) != len(tags) {
+			continue
+		}
+		for _, sp := range Spans(tags) {
+			v := types[joinWords(words[si][sp.Start:sp.End])]
+			if v == nil || len(v) < 2 {
+				continue
+			}
+			if t := majority(v); t != "" && t != sp.Type {
+				tags[sp.Start] = "B-" + t
+				for j := sp.Start + 1; j < sp.End; j++ {
+					tags[j] = "I-" + t
+				}
+			}
+		}
+	}
+}
+
 // Propagate tags, in every sentence of one document (words and their BIO
 // tags, changed in place), the capitalised word sequences tagged as a name
 // elsewhere in the document and left O there, with the type they were
@@ -158,6 +192,7 @@ func Propagate(words, all [][]string) {
 	if len(types) == 0 {
 		return
 	}
+	unifyTypes(words, all, types)
 	for si, tags := range all {
 		if tags == nil || len(words[si]) != len(tags) {
 			continue
@@ -182,12 +217,7 @@ func Propagate(words, all [][]string) {
 				if !free || (i+n < len(toks) && startsUpper(toks[i+n])) || (i > 0 && tags[i-1] != "O") {
 					continue // only whole names: not a part of a longer capitalised run
 				}
-				best, bestN := "", 0
-				for _, t := range []string{"PER", "ORG", "LOC"} {
-					if v[t] > bestN {
-						best, bestN = t, v[t]
-					}
-				}
+				best := majority(v)
 				tags[i] = "B-" + best
 				for j := i + 1; j < i+n; j++ {
 					tags[j] = "I-" + best
