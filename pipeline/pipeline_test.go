@@ -2,8 +2,10 @@ package pipeline
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/dateline-news/dateline"
@@ -109,4 +111,52 @@ func FuzzPipeline(f *testing.F) {
 		}
 		run(t, p, text)
 	})
+}
+
+// TestConcurrent runs one pipeline on several articles at once, as
+// extract -j and ingest do, and requires the same documents as one at a
+// time (run it with -race to check the stages share no mutable state).
+func TestConcurrent(t *testing.T) {
+	p, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"MOSCOW, May 5. /TASS/. Russian Foreign Minister Sergey Lavrov will hold talks with his visiting Venezuelan counterpart Jorge Arreaza in Moscow on Sunday. \"There will be an exchange of opinion,\" the ministry said.",
+		"WASHINGTON (AP) — Washington accused Russia of meddling in Venezuela on Tuesday. The military refused to support Guaido.",
+		"PARIS, Jan 5, 2019 (AFP) - France and Germany agreed to hold talks next week, officials said. Protesters clashed with police.",
+	}
+	want := make([]string, len(texts))
+	for i, text := range texts {
+		want[i] = encode(t, run(t, p, text))
+	}
+	const rounds = 4
+	got := make([]string, rounds*len(texts))
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			doc := dateline.NewDocument(dateline.Article{Text: texts[i%len(texts)]})
+			if err := p.Run(context.Background(), doc); err != nil {
+				t.Error(err)
+				return
+			}
+			got[i] = encode(t, doc)
+		}()
+	}
+	wg.Wait()
+	for i, g := range got {
+		if g != want[i%len(texts)] {
+			t.Errorf("article %d run concurrently differs from its sequential run", i%len(texts))
+		}
+	}
+}
+
+func encode(t *testing.T, doc *dateline.Document) string {
+	b, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
