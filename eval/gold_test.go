@@ -2,6 +2,8 @@ package eval
 
 import (
 	"context"
+	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/dateline-news/dateline"
@@ -65,23 +67,20 @@ func TestDateWithin(t *testing.T) {
 	}
 }
 
-// TestGoldSeed runs the pipeline on the founding article and holds every
-// part, scored by the project's own scorer as FORMAT.md defines it, to the
-// floors the issues set.
+// TestGoldSeed runs the pipeline on every gold article and holds the
+// founding article, scored on its own by the project's own scorer as
+// FORMAT.md defines it, to the floors the issues set; the real-news
+// development set beside it is held to floors of its own (TestGoldDev).
 func TestGoldSeed(t *testing.T) {
-	dir := shared.Path(t, "gold")
-	p, err := pipeline.New(pipeline.Config{})
-	if err != nil {
-		t.Fatal(err)
+	rep := goldReport(t)
+	for _, a := range rep.Articles {
+		if filepath.Base(a.Dir) == SeedDir {
+			for _, m := range a.Misses {
+				t.Log(m)
+			}
+		}
 	}
-	rep, err := Gold(context.Background(), dir, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range rep.Articles[0].Misses {
-		t.Log(m)
-	}
-	s := rep.Total
+	s := rep.Seed
 	floor := func(part string, c Count, hit int) {
 		if c.Hit < hit {
 			t.Errorf("%s: %d/%d, want at least %d", part, c.Hit, c.Total, hit)
@@ -101,7 +100,74 @@ func TestGoldSeed(t *testing.T) {
 	if s.QuotePrecision.Total > 13 {
 		t.Errorf("%d quotes output, want at most 13", s.QuotePrecision.Total)
 	}
-	if s.EventRecall.Rate() < 0.85 || s.EventPrecision.Rate() < 0.80 {
-		t.Errorf("events: recall %.3f, precision %.3f; want 0.85 and 0.80", s.EventRecall.Rate(), s.EventPrecision.Rate())
+	if s.EventRecall.Rate() < 0.90 || s.EventPrecision.Rate() < 0.85 {
+		t.Errorf("events: recall %.3f, precision %.3f; want 0.90 and 0.85", s.EventRecall.Rate(), s.EventPrecision.Rate())
 	}
+}
+
+// TestGoldDev holds the real Wikinews articles under ../shared/gold, summed,
+// to floors that rise as the engine learns real news. They are floors of
+// what was measured, not the issues' targets.
+func TestGoldDev(t *testing.T) {
+	rep := goldReport(t)
+	if rep.NOthers == 0 {
+		t.Skip("no gold article beside the founding one under ../shared/gold")
+	}
+	s := rep.Others
+	t.Logf("%d articles: entities %d/%d, country %d/%d, sector %d/%d, time values %d/%d, quotes %d/%d (speaker %d), events R %d/%d P %d/%d",
+		rep.NOthers, s.Entities.Hit, s.Entities.Total, s.EntityCountry.Hit, s.EntityCountry.Total,
+		s.EntitySector.Hit, s.EntitySector.Total, s.TimexValue.Hit, s.TimexValue.Total,
+		s.Quotes.Hit, s.Quotes.Total, s.QuoteSpeaker.Hit, s.EventRecall.Hit, s.EventRecall.Total,
+		s.EventPrecision.Hit, s.EventPrecision.Total)
+	for _, f := range []struct {
+		part  string
+		c     Count
+		floor float64
+	}{
+		{"entities found", s.Entities, devFloors.entities},
+		{"entity country", s.EntityCountry, devFloors.country},
+		{"entity sector", s.EntitySector, devFloors.sector},
+		{"time values", s.TimexValue, devFloors.timeValues},
+		{"quotes found", s.Quotes, devFloors.quotes},
+		{"quote speakers", s.QuoteSpeaker, devFloors.speakers},
+		{"event recall", s.EventRecall, devFloors.eventRecall},
+		{"event precision", s.EventPrecision, devFloors.eventPrecision},
+	} {
+		if f.c.Rate() < f.floor {
+			t.Errorf("%s: %d/%d = %.3f, want at least %.2f", f.part, f.c.Hit, f.c.Total, f.c.Rate(), f.floor)
+		}
+	}
+}
+
+// devFloors are the development set's floors, raised as the figures rise.
+var devFloors = struct {
+	entities, country, sector, timeValues, quotes, speakers, eventRecall, eventPrecision float64
+}{
+	entities: 0.70, country: 0.70, sector: 0.70, timeValues: 0.73,
+	quotes: 0.70, speakers: 0.24, eventRecall: 0.09, eventPrecision: 0.50,
+}
+
+var (
+	goldOnce sync.Once
+	goldRep  *GoldReport
+	goldErr  error
+)
+
+// goldReport runs the default pipeline over ../shared/gold once for every
+// test that reads it.
+func goldReport(t *testing.T) *GoldReport {
+	t.Helper()
+	dir := shared.Path(t, "gold")
+	goldOnce.Do(func() {
+		p, err := pipeline.New(pipeline.Config{})
+		if err != nil {
+			goldErr = err
+			return
+		}
+		goldRep, goldErr = Gold(context.Background(), dir, p)
+	})
+	if goldErr != nil {
+		t.Fatal(goldErr)
+	}
+	return goldRep
 }

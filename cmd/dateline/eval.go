@@ -10,7 +10,7 @@ import (
 // evalFlags are the flags of "dateline eval"; each mode lives in its own file.
 type evalFlags struct {
 	gold, ud, timex, ner, quotes, petrarch string
-	json                                   bool
+	json, verbose                          bool
 	beam                                   int
 }
 
@@ -25,6 +25,7 @@ func runEval(ctx context.Context, e env, args []string) error {
 	fs.StringVar(&f.quotes, "quotes", "", "score quotes against a JSON Lines `FILE`")
 	fs.StringVar(&f.petrarch, "petrarch", "", "run the PETRARCH2 validation suite in `FILE`")
 	fs.BoolVar(&f.json, "json", false, "print the scores as one JSON object")
+	fs.BoolVar(&f.verbose, "v", false, "print each article's (or sentence's) scores and misses")
 	fs.IntVar(&f.beam, "beam", 0, "parser beam width `N` (0: the default; 1: greedy)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
