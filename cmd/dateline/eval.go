@@ -9,7 +9,7 @@ import (
 
 // evalFlags are the flags of "dateline eval"; each mode lives in its own file.
 type evalFlags struct {
-	gold, ud, timex, ner, quotes, petrarch string
+	gold, ud, timex, ner, quotes, petrarch, events string
 	json, verbose                          bool
 	beam                                   int
 }
@@ -23,6 +23,7 @@ func runEval(ctx context.Context, e env, args []string) error {
 	fs.StringVar(&f.timex, "timex", "", "score time expressions against a JSON Lines `FILE`")
 	fs.StringVar(&f.ner, "ner", "", "score the entity recogniser against an IOB2 `FILE`")
 	fs.StringVar(&f.quotes, "quotes", "", "score quotes against a JSON Lines `FILE`")
+	fs.StringVar(&f.events, "events", "", "score events against sentence-level gold in a JSON Lines `FILE` (../shared/data/plover-gsr/dev.jsonl)")
 	fs.StringVar(&f.petrarch, "petrarch", "", "run the PETRARCH2 validation suite in `FILE`")
 	fs.BoolVar(&f.json, "json", false, "print the scores as one JSON object")
 	fs.BoolVar(&f.verbose, "v", false, "print each article's (or sentence's) scores and misses")
@@ -41,11 +42,13 @@ func runEval(ctx context.Context, e env, args []string) error {
 		return evalNER(ctx, e, f)
 	case f.quotes != "":
 		return evalQuotes(ctx, e, f)
+	case f.events != "":
+		return evalEvents(ctx, e, f)
 	case f.petrarch != "":
 		return evalPetrarch(ctx, e, f)
 	}
 	fs.Usage()
-	return fmt.Errorf("%w: eval needs one of --gold, --ud, --timex, --ner, --quotes, --petrarch", errUsage)
+	return fmt.Errorf("%w: eval needs one of --gold, --ud, --timex, --ner, --quotes, --events, --petrarch", errUsage)
 }
 
 // errNotBuilt is returned by an evaluation whose layer does not exist yet.
