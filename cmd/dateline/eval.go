@@ -10,8 +10,8 @@ import (
 // evalFlags are the flags of "dateline eval"; each mode lives in its own file.
 type evalFlags struct {
 	gold, ud, timex, ner, quotes, petrarch, events string
-	json, verbose                          bool
-	beam                                   int
+	json, verbose                                  bool
+	beam                                           int
 }
 
 func runEval(ctx context.Context, e env, args []string) error {
