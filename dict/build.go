@@ -101,6 +101,7 @@ type builder struct {
 	orgList    [][3]string // code, name, aliases
 	orgSeen    map[string]bool
 	sectorMap  map[string]string
+	agentCodes map[string]bool // every three-letter part of a Phoenix agent code
 	people     map[string]*bperson // key of name or alias
 	peopleList []*bperson
 	placeLines []string
@@ -448,6 +449,45 @@ var handOrgs = [][3]string{
 	{"USAGOV", "FBI", "Federal Bureau of Investigation"},
 }
 
+// recentOrgs are named armed groups and organisations that rose, or changed
+// what they are, after the Phoenix dictionaries were frozen in 2014, with
+// the year the code holds from. They win over Phoenix entries of the same
+// name. Codes follow ../shared/gold/CONVENTIONS.md: IMG for the Islamic
+// State, REB of their country for armed groups, MIL for a state's forces.
+var recentOrgs = []struct{ code, name, aliases, since string }{
+	{"IMG", "Islamic State", "ISIS;ISIL;Daesh;Islamic State of Iraq and the Levant;Islamic State of Iraq and Syria;Islamic State group", "2014"},
+	{"SYRREB", "Syrian Democratic Forces", "SDF", "2015"},
+	{"SYRREB", "People's Protection Units", "YPG;Kurdish People's Protection Units", "2012"},
+	{"SYRREB", "Hayat Tahrir al-Sham", "HTS;Tahrir al-Sham", "2017"},
+	{"SYRREB", "Jabhat al-Nusra", "Nusra Front;al-Nusra Front;Jabhat Fateh al-Sham", "2012"},
+	{"YEMREB", "Houthis", "Houthi;Houthi rebels;Ansar Allah;Ansarullah", "2014"},
+	{"RUSMIL", "Wagner Group", "Wagner;PMC Wagner", "2014"},
+	{"TURREB", "Kurdistan Workers' Party", "PKK;Kurdistan Workers Party", "1978"},
+	{"PHLREB", "Abu Sayyaf", "Abu Sayyaf Group;ASG", "1991"},
+	{"PHLREB", "Moro Islamic Liberation Front", "MILF", "1978"},
+	{"PSEREB", "Hamas", "Islamic Resistance Movement", "1987"},
+	{"PSEREB", "Palestinian Islamic Jihad", "Islamic Jihad", "1981"},
+	{"LBNREB", "Hezbollah", "Hizbollah;Hizbullah;Hizballah", "1982"},
+	{"AFGREB", "Taliban", "the Taliban", "1994"},
+	{"IRNMIL", "Islamic Revolutionary Guard Corps", "IRGC;Revolutionary Guards;Revolutionary Guard;Quds Force", "1979"},
+	{"NGAREB", "Boko Haram", "Islamic State West Africa Province;ISWAP", "2002"},
+	{"SOMREB", "al-Shabaab", "al-Shabab;Al Shabaab", "2006"},
+	{"MLIREB", "Jama'at Nasr al-Islam wal Muslimin", "JNIM", "2017"},
+	{"MMRREB", "Arakan Army", "", "2009"},
+	{"MMRREB", "People's Defence Force", "People's Defense Force", "2021"},
+	{"SDNMIL", "Rapid Support Forces", "RSF", "2013"},
+	{"COLREB", "National Liberation Army", "ELN", "1964"},
+	{"COLREB", "FARC", "Revolutionary Armed Forces of Colombia", "1964"},
+	{"UKRMIL", "Azov Regiment", "Azov Battalion;Azov", "2014"},
+	{"NGO", "Doctors Without Borders", "Medecins Sans Frontieres;MSF", "1971"},
+	{"NGO", "Greenpeace", "", "1971"},
+	{"NGO", "Reporters Without Borders", "Reporters Sans Frontieres", "1985"},
+	{"NGO", "Committee to Protect Journalists", "CPJ", "1981"},
+	{"IGOUNOHRI", "Office of the UN High Commissioner for Human Rights", "OHCHR;UN Human Rights Office;UN human rights office", "1993"},
+	{"IGOUNOHRI", "UN Human Rights Council", "Human Rights Council;UNHRC", "2006"},
+	{"IGO", "Group of Six", "G6", "2019"},
+}
+
 // validCode reports whether code would pass the loader's actor check.
 func (b *builder) validCode(code string) bool {
 	if len(code) < 3 || len(code)%3 != 0 {
@@ -472,6 +512,12 @@ func (b *builder) addOrg(code, name, aliases string) {
 
 func (b *builder) orgs() error {
 	b.orgSeen = map[string]bool{}
+	for _, o := range recentOrgs {
+		b.addOrg(o.code, o.name, o.aliases)
+		for _, a := range list(o.aliases) {
+			b.orgSeen[Key(a)] = true
+		}
+	}
 	for _, o := range handOrgs {
 		b.addOrg(o[0], o[1], o[2])
 		for _, a := range list(o[2]) {
@@ -554,6 +600,7 @@ var handSectors = [][2]string{
 
 func (b *builder) sectors() error {
 	b.sectorMap = map[string]string{}
+	b.agentCodes = map[string]bool{}
 	f, err := os.Open(filepath.Join(b.data, "petrarch2/dictionaries/Phoenix.agents.txt"))
 	if err != nil {
 		return err
@@ -572,6 +619,9 @@ func (b *builder) sectors() error {
 			continue
 		}
 		code := strings.TrimSuffix(strings.Fields(l[i+2:])[0], "]")
+		for k := 0; k+3 <= len(code); k += 3 {
+			b.agentCodes[code[k:k+3]] = true
+		}
 		if len(code) < 3 || !known[code[:3]] {
 			continue
 		}

@@ -210,7 +210,7 @@ func personLike(name string) bool {
 }
 
 func (b *builder) phoenixPeople() error {
-	for _, file := range []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt"} {
+	for _, file := range []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"} {
 		es, err := parsePhoenix(filepath.Join(b.data, "petrarch2/dictionaries", file))
 		if err != nil {
 			return err
@@ -296,6 +296,9 @@ func (b *builder) phoenixNonPerson(e phoenixEntry) {
 	}
 	if b.byCode[code[:3]] == nil && !actorPrefixes[code[:3]] {
 		return
+	}
+	if b.byCode[code[:3]] != nil && !b.agentCodes[code[3:6]] {
+		return // a territory or region of a state (PSEGZA Gaza, GBRGIB Gibraltar): a place, not an actor
 	}
 	var aliases []string
 	for _, s := range e.synonyms {
