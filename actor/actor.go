@@ -43,7 +43,8 @@ type ent struct {
 	e        dateline.Entity
 	key      string
 	surname  string
-	titled   bool // actor or role came from the text
+	titled   bool   // actor or role came from the text
+	rule     string // how an agent phrase got its country (agent.go)
 	mentions []int
 }
 
@@ -66,6 +67,7 @@ type state struct {
 	tokPer        map[int]*ent // person entities of tokens added after the recogniser
 	menEnt        map[int]*ent // entity of each resolved mention
 	groups        []group      // plural groups in text order
+	agentEnts     []agentEnt   // agent phrases in text order
 }
 
 type cref struct {
@@ -94,6 +96,7 @@ func (r *Resolver) Annotate(ctx context.Context, doc *dateline.Document) error {
 	s.resolveMentions()
 	s.surnames()
 	s.nominals()
+	s.agents()
 	s.pronouns()
 	s.plurals()
 	s.datelinePlace()

@@ -7,31 +7,9 @@ import (
 	"github.com/dateline-news/dateline/dict"
 )
 
-// institutions are common nouns that name a state's institution or a
-// group acting in it; with a country adjective ("the Russian embassy") or
-// from the country in focus ("the opposition") they are actors.
-var institutions = map[string]bool{
-	"government": true, "opposition": true, "military": true, "army": true, "authorities": true, "police": true,
-	"regime": true, "administration": true, "parliament": true, "judiciary": true, "embassy": true, "ministry": true,
-	"foreign ministry": true, "defense ministry": true, "defence ministry": true, "interior ministry": true,
-	"rebels": true, "insurgents": true, "protesters": true, "protestors": true, "demonstrators": true,
-	"troops": true, "armed forces": true, "security forces": true, "national guard": true, "navy": true,
-	"air force": true, "cabinet": true, "consulate": true, "foreign office": true, "opposition supporters": true,
-	"military specialists": true, "military servicemen": true, "servicemen": true, "soldiers": true,
-	"civilians": true, "militants": true, "court": true, "opponents": true, "supreme court": true,
-	"legislature": true, "senate": true, "diplomats": true,
-}
-
-// orgInstitutions become ORG entities named after the text (an embassy,
-// a ministry); the others are groups named after their country.
-var orgInstitutions = map[string]bool{
-	"embassy": true, "ministry": true, "foreign ministry": true, "defense ministry": true, "defence ministry": true,
-	"interior ministry": true, "consulate": true, "foreign office": true, "court": true, "supreme court": true,
-}
-
 // nominals finds, outside the recogniser's mentions, country adjectives
-// (mentions of their state) and institutions ("the Venezuelan
-// authorities", "the military", "the Russian embassy in Caracas").
+// and capitalised country abbreviations ("Venezuelan", "US" in a title):
+// mentions of their state. The agent phrases they qualify are agents'.
 func (s *state) nominals() {
 	toks := s.doc.Tokens
 	for i := 0; i < len(toks); i++ {
@@ -44,68 +22,13 @@ func (s *state) nominals() {
 				country, n = c.Code, 1 // "US" in a title
 			}
 		}
-		if n > 0 {
-			if c, ok := s.d.Country(country); ok {
-				s.country(c, -1, i, i+n)
-			}
-		}
-		j := i + n
-		if j >= len(toks) || s.tokMen[j] >= 0 || !s.sameSentence(i, j) {
-			if n > 0 {
-				i = j - 1
-			}
-			continue
-		}
-		k := s.institutionAt(j)
-		if k == 0 {
-			if n > 0 {
-				i = j - 1
-			}
-			continue
-		}
-		inst := strings.ToLower(s.textOf(j, j+k))
-		if n == 0 && !s.determined(i) {
-			i = j + k - 1
-			continue
-		}
-		if country == "" {
-			country = s.contextCountry(i)
-		}
-		sector, _ := s.d.Sector(inst)
-		if sector == "" || country == "" {
-			i = j + k - 1
-			continue
-		}
-		start, end := i, j+k
 		if n == 0 {
-			start = j
+			continue
 		}
-		c, _ := s.d.Country(country)
-		adj := c.Name
-		if len(c.Adjectives) > 0 {
-			adj = c.Adjectives[0]
+		if c, ok := s.d.Country(country); ok {
+			s.country(c, -1, i, i+n)
 		}
-		var e *ent
-		if orgInstitutions[inst] {
-			// "the Russian embassy in Caracas"
-			if end+1 < len(toks) && s.lower(end) == "in" && s.tokMen[end+1] >= 0 && s.doc.Mentions[s.tokMen[end+1]].Type == "LOC" {
-				_, mz := s.menTok[s.tokMen[end+1]][0], s.menTok[s.tokMen[end+1]][1]
-				end = mz
-			}
-			name := adj + " " + strings.TrimPrefix(s.textOf(j, end), "the ")
-			e = s.entity("O:"+dict.Key(name), Org, name)
-		} else {
-			name := adj + " " + strings.TrimSuffix(singular(inst), " supporter")
-			e = s.entity("N:"+country+sector+":"+dict.Key(singular(inst)), Org, name)
-		}
-		if e.e.Actor == "" {
-			e.e.Actor = country + sector
-		}
-		s.addMention(e, start, end)
-		if inst != singular(inst) || inst == "authorities" || inst == "police" {
-			s.groups = append(s.groups, group{end - 1, e})
-		}
-		i = end - 1
+		i += n - 1
 	}
 }
 
@@ -139,73 +62,9 @@ func (s *state) plurals() {
 	}
 }
 
-// determined reports whether the word at i is preceded by a determiner or
-// is itself plural/capitalised enough to stand alone ("police").
-func (s *state) determined(i int) bool {
-	switch s.lower(i - 1) {
-	case "the", "its", "their", "legitimate", "country's", "local", "state", "federal":
-		return true
-	}
-	switch s.lower(i) {
-	case "police", "protesters", "demonstrators", "rebels", "insurgents", "troops", "militants", "civilians", "opponents":
-		return true
-	}
-	return false
-}
 
-// institutionAt returns the length of the longest institution phrase at
-// token i (up to three tokens), or 0. "military" followed by another
-// noun is an adjective, unless the phrase is known ("military specialists").
-func (s *state) institutionAt(i int) int {
-	for n := 3; n >= 1; n-- {
-		if i+n > len(s.doc.Tokens) || !s.sameSentence(i, i+n-1) {
-			continue
-		}
-		p := strings.ToLower(s.textOf(i, i+n))
-		if !institutions[p] {
-			continue
-		}
-		if p == "military" || p == "government" || p == "opposition" || p == "police" {
-			next := s.doc.Tokens[min(i+n, len(s.doc.Tokens)-1)]
-			if i+n < len(s.doc.Tokens) && next.POS == "NOUN" {
-				return 0
-			}
-			if next.POS == "" && i+n < len(s.doc.Tokens) && isNounish(next.Text) {
-				return 0
-			}
-		}
-		return n
-	}
-	return 0
-}
 
-// isNounish guesses, without tags, that w is a noun a preceding
-// "military" or "government" modifies: a lower-case word that is not a
-// verb form, preposition or conjunction.
-func isNounish(w string) bool {
-	if w == "" || startsUpper(w) || !isLetters(w) {
-		return false
-	}
-	lw := strings.ToLower(w)
-	switch lw {
-	case "to", "and", "or", "of", "in", "on", "at", "for", "with", "from", "by", "has", "had", "have", "is", "was",
-		"were", "are", "will", "would", "said", "says", "that", "which", "who", "as", "but", "not", "also", "could",
-		"should", "can", "may", "must", "did", "does":
-		return false
-	}
-	return !strings.HasSuffix(lw, "ed") && !irregularPast[lw]
-}
 
-// irregularPast are common irregular past forms, verbs after a noun.
-var irregularPast = map[string]bool{
-	"held": true, "made": true, "took": true, "came": true, "went": true, "gave": true, "kept": true, "left": true,
-	"met": true, "sent": true, "told": true, "won": true, "lost": true, "fell": true, "rose": true, "saw": true,
-	"began": true, "brought": true, "thought": true, "fought": true, "stood": true, "ran": true, "became": true,
-	"paid": true, "sought": true, "spent": true, "struck": true, "led": true, "let": true, "put": true, "set": true,
-	"cut": true, "hit": true, "built": true, "broke": true, "chose": true, "drove": true, "flew": true, "got": true,
-	"grew": true, "knew": true, "meant": true, "shot": true, "shut": true, "sold": true, "spoke": true, "swore": true,
-	"threw": true, "understood": true, "wrote": true, "seized": true, "retained": true, "remains": true, "says": true,
-}
 
 func isLetters(w string) bool {
 	for _, r := range w {

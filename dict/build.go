@@ -587,7 +587,14 @@ var handSectors = [][2]string{
 	{"opposition", "OPP"}, {"opposition leader", "OPP"}, {"opposition figurehead", "OPP"}, {"dissident", "OPP"},
 	{"opponent", "OPP"}, {"opposition supporter", "OPP"},
 	{"rebel", "REB"}, {"insurgent", "REB"}, {"militant", "REB"}, {"guerrilla", "REB"}, {"militia", "REB"},
-	{"protester", "CVL"}, {"protestor", "CVL"}, {"demonstrator", "CVL"}, {"civilian", "CVL"}, {"resident", "CVL"},
+	{"protester", "OPP"}, {"protestor", "OPP"}, {"demonstrator", "OPP"}, {"civilian", "CVL"}, {"resident", "CVL"},
+	{"forces", "MIL"}, {"military forces", "MIL"}, {"tank", "MIL"}, {"jet", "MIL"}, {"fighter jet", "MIL"},
+	{"warplane", "MIL"}, {"aircraft", "MIL"}, {"helicopter", "MIL"}, {"gunship", "MIL"}, {"artillery", "MIL"},
+	{"warship", "MIL"}, {"drone", "MIL"}, {"peacekeeper", "MIL"}, {"paratrooper", "MIL"}, {"marine", "MIL"},
+	{"fighter", "REB"}, {"separatist", "REB"}, {"jihadist", "REB"}, {"gunman", "REB"}, {"gunmen", "REB"},
+	{"intelligence", "SPY"}, {"intelligence service", "SPY"}, {"intelligence agency", "SPY"}, {"spy agency", "SPY"},
+	{"riot police", "COP"}, {"border guard", "COP"}, {"coast guard", "MIL"}, {"police force", "COP"},
+	{"foreign minister", "GOV"}, {"security council", "GOV"}, {"delegation", "GOV"}, {"negotiator", "GOV"},
 	{"citizen", "CVL"}, {"people", "CVL"}, {"crowd", "CVL"}, {"activist", "ACT"},
 	{"media", "MED"}, {"newspaper", "MED"}, {"agency", "MED"}, {"news agency", "MED"}, {"journalist", "MED"},
 	{"reporter", "MED"}, {"television", "MED"}, {"broadcaster", "MED"},
@@ -608,14 +615,21 @@ func (b *builder) sectors() error {
 	defer f.Close()
 	known := map[string]bool{"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "OPP": true, "REB": true,
 		"CVL": true, "MED": true, "BUS": true, "EDU": true, "LAB": true, "REL": true, "AGR": true, "HLH": true, "SPY": true}
+	sets := map[string][]string{} // !PERSON! = MAN, MEN, ...
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		l := sc.Text()
+		l := strings.TrimSpace(sc.Text())
 		if l == "" || l[0] == '#' {
 			continue
 		}
+		if name, vals, ok := strings.Cut(l, "="); ok && strings.HasPrefix(l, "!") && !strings.Contains(l, "[") {
+			for _, v := range strings.Split(vals, ",") {
+				sets[strings.TrimSpace(name)] = append(sets[strings.TrimSpace(name)], strings.TrimSpace(v))
+			}
+			continue
+		}
 		i := strings.Index(l, "[~")
-		if i < 0 || strings.ContainsAny(l[:i], "!{") {
+		if i < 0 {
 			continue
 		}
 		code := strings.TrimSuffix(strings.Fields(l[i+2:])[0], "]")
@@ -625,16 +639,52 @@ func (b *builder) sectors() error {
 		if len(code) < 3 || !known[code[:3]] {
 			continue
 		}
-		w := strings.ToLower(strings.Trim(strings.ReplaceAll(strings.TrimSpace(l[:i]), "_", " "), " "))
-		if w == "" || strings.ContainsAny(w, "\t;") {
-			continue
+		// PHRASE {IRREGULAR_PLURAL ...} [~CODE]; regular plurals are made
+		// by the lookup (Dictionary.Sector)
+		phrases := []string{l[:i]}
+		if a := strings.IndexByte(l[:i], '{'); a >= 0 {
+			z := strings.IndexByte(l[a:i], '}')
+			if z < 0 {
+				continue
+			}
+			phrases = append([]string{l[:a]}, strings.Fields(l[a+1:a+z])...)
 		}
-		b.sectorMap[Key(w)] = code[:3]
+		for _, p := range phrases {
+			for _, x := range expandSets(strings.TrimSpace(p), sets) {
+				w := strings.ToLower(strings.Trim(strings.ReplaceAll(x, "_", " "), " "))
+				if w == "" || strings.ContainsAny(w, "\t;!{}") {
+					continue
+				}
+				b.sectorMap[Key(w)] = code[:3]
+			}
+		}
 	}
 	for _, s := range handSectors {
 		b.sectorMap[Key(s[0])] = s[1]
 	}
 	return sc.Err()
+}
+
+// expandSets writes out a Phoenix phrase with substitution sets
+// ("BUSINESS!PERSON!" → BUSINESSMAN, BUSINESSMEN, BUSINESSWOMAN, ...).
+func expandSets(p string, sets map[string][]string) []string {
+	a := strings.IndexByte(p, '!')
+	if a < 0 {
+		return []string{p}
+	}
+	z := strings.IndexByte(p[a+1:], '!')
+	if z < 0 {
+		return nil
+	}
+	vals, ok := sets[p[a:a+z+2]]
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, v := range vals {
+		out = append(out, expandSets(p[:a]+v+p[a+z+2:], sets)...)
+	}
+	return out
 }
 
 func (b *builder) sectorLines() []string {

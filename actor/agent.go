@@ -1,0 +1,510 @@
+package actor
+
+import (
+	"strings"
+
+	"github.com/dateline-news/dateline/dict"
+)
+
+// An agent phrase is a common-noun phrase that names a political actor by
+// its parts, as PETRARCH and Phoenix code them: an agent from the head noun
+// and its modifiers ("officials" GOV, "army officers" MIL, "border police"
+// COP, through the sector lexicon built from Phoenix.agents.txt) and a
+// country from the phrase itself — a nationality adjective, a country name
+// as compound or possessive, an of/from/in phrase, "X-led" ("Palestinian
+// officials", "Turkey's parliament", "Ivory Coast rebels", "the army of
+// Sudan", "Vietnamese-led forces"). A named organisation in the phrase is
+// the actor itself ("Hamas militants" are Hamas). Without a country in the
+// phrase the agent takes one only where the text supports it (agentCountry);
+// otherwise it stays country-less ("REB"), a true answer.
+
+// agentRule says how an agent phrase got its country, for explain and
+// `actors --resolve`.
+const (
+	ruleInPhrase     = "country in the phrase"
+	ruleOrg          = "named organisation in the phrase"
+	ruleCoref        = "an earlier mention of the same kind of actor"
+	ruleSentence     = "the one state its sentence names"
+	rulePrevSentence = "the one state the previous sentence names"
+	ruleFocus        = "the state the document is about"
+	ruleDateline     = "the dateline's country"
+	ruleNoCountry    = "no country in the text"
+	maxAgentTokens   = 4 // longest agent phrase looked up, in tokens
+)
+
+// agentEnt is an agent phrase resolved to an entity, in text order.
+type agentEnt struct {
+	tok     int // head token
+	sector  string
+	country string
+	rule    string
+	e       *ent
+}
+
+// isAgentHead reports whether token i can head an agent phrase: a common
+// noun (or a capitalised one the recogniser left alone, "the Army") that is
+// not inside a name.
+func (s *state) isAgentHead(i int) bool {
+	if s.tokMen[i] >= 0 {
+		return false
+	}
+	t := s.doc.Tokens[i]
+	switch t.POS {
+	case "NOUN":
+		return true
+	case "PROPN":
+		return !s.isCountryWord(i)
+	case "":
+		return isLetters(t.Text)
+	}
+	return false
+}
+
+// isCountryWord reports whether token i names or qualifies a country.
+func (s *state) isCountryWord(i int) bool {
+	if _, n := s.adjectiveAt(i); n > 0 {
+		return true
+	}
+	_, ok := s.d.CountryNamed(s.word(i))
+	return ok
+}
+
+// leftEdge returns the first token of the phrase that token h heads to its
+// left: its compound, amod, nmod:poss, det and nummod dependents and theirs.
+// Unparsed text takes the adjacent country adjectives.
+func (s *state) leftEdge(h int) int {
+	a := h
+	if s.doc.Tokens[h].Rel == "" {
+		// unparsed: the adjacent words of the agent phrase, the country
+		// words before them and a determiner
+		for a > 0 && h-a < maxAgentTokens && s.sameSentence(a-1, h) {
+			if s.isCountryWord(a-1) || isLower(s.word(a-1)) && s.inAgent(a-1, h) {
+				a--
+				continue
+			}
+			break
+		}
+		if determiners[s.lower(a-1)] && s.sameSentence(a-1, h) {
+			a--
+		}
+		return a
+	}
+	for j := h - 1; j >= 0 && h-j <= 8 && s.sameSentence(j, h); j-- {
+		if !s.inLeftPhrase(j, h) {
+			break
+		}
+		a = j
+	}
+	return a
+}
+
+// inAgent reports whether tokens [a, h] end in an agent phrase that
+// starts at a.
+func (s *state) inAgent(a, h int) bool {
+	_, start := s.agentAt(a, h)
+	return start == a
+}
+
+// determiners open a noun phrase; standsAlone reads them.
+var determiners = map[string]bool{"the": true, "its": true, "their": true, "this": true, "these": true, "those": true,
+	"that": true, "his": true, "her": true, "our": true, "a": true, "an": true, "any": true, "some": true, "no": true,
+	"every": true, "each": true}
+
+func isLower(w string) bool {
+	return w != "" && w[0] >= 'a' && w[0] <= 'z' && isLetters(w)
+}
+
+// inLeftPhrase reports whether token j, left of h, modifies h inside its
+// noun phrase (directly or through a modifier between them).
+func (s *state) inLeftPhrase(j, h int) bool {
+	for n, k := 0, j; n < 8 && k >= 0 && k < len(s.doc.Tokens); n++ {
+		t := s.doc.Tokens[k]
+		switch strings.SplitN(t.Rel, ":", 2)[0] {
+		case "compound", "amod", "nmod", "det", "nummod", "flat", "case", "punct", "advmod", "cc", "conj":
+		default:
+			return false
+		}
+		if t.Rel == "nmod" || t.Rel == "punct" || t.Rel == "cc" || t.Rel == "conj" {
+			// only the possessive nmod:poss, "-" inside a compound, and
+			// "South and North Korean" stay in the phrase
+			if t.Rel == "nmod" || t.Head < j || t.Head > h {
+				return false
+			}
+		}
+		if t.Head == h {
+			return true
+		}
+		if t.Head < j || t.Head > h {
+			return false
+		}
+		k = t.Head
+	}
+	return false
+}
+
+// agentAt returns the sector and first token of the longest agent phrase
+// ending at head h within [a, h] ("army officers" before "officers").
+func (s *state) agentAt(a, h int) (sector string, start int) {
+	for i := max(a, h-maxAgentTokens+1); i <= h; i++ {
+		if s.doc.Tokens[i].POS == "DET" || determiners[s.lower(i)] || s.doc.Tokens[i].POS == "PUNCT" || s.word(i) == "'s" || s.isCountryWord(i) {
+			continue
+		}
+		words := make([]string, 0, h-i+1)
+		ok := true
+		for k := i; k <= h; k++ {
+			if s.word(k) == "'s" || s.doc.Tokens[k].POS == "PUNCT" && s.word(k) != "-" {
+				ok = false
+				break
+			}
+			words = append(words, s.lower(k))
+		}
+		if !ok {
+			continue
+		}
+		p := strings.ReplaceAll(strings.Join(words, " "), " - ", "-")
+		if sec, found := s.d.Sector(p); found {
+			return sec, i
+		}
+		if lemma := strings.ToLower(s.doc.Tokens[h].Lemma); lemma != "" && lemma != words[len(words)-1] {
+			words[len(words)-1] = lemma
+			if sec, found := s.d.Sector(strings.Join(words, " ")); found {
+				return sec, i
+			}
+		}
+	}
+	return "", -1
+}
+
+// countryParts returns, nearest first, the tokens of h's phrase that may
+// name its country: the left modifiers in [a, h) and the of/from/in phrases
+// to its right.
+func (s *state) countryParts(a, h int) []int {
+	var out []int
+	for j := h - 1; j >= a; j-- {
+		out = append(out, j)
+	}
+	if s.doc.Tokens[h].Rel == "" {
+		return out
+	}
+	for k := h + 1; k < len(s.doc.Tokens) && k-h <= 10 && s.sameSentence(k, h); k++ {
+		t := s.doc.Tokens[k]
+		if t.Head != h || !strings.HasPrefix(t.Rel, "nmod") || t.Rel == "nmod:poss" {
+			continue
+		}
+		switch s.caseOf(k) {
+		case "of", "from", "in":
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// caseOf returns the lower-case case marker of token k ("of" in "of Sudan").
+func (s *state) caseOf(k int) string {
+	for j := k - 1; j >= 0 && k-j <= 4; j-- {
+		if s.doc.Tokens[j].Head == k && s.doc.Tokens[j].Rel == "case" {
+			return s.lower(j)
+		}
+	}
+	return ""
+}
+
+// phraseCountry reads the country of token k of an agent phrase: a country
+// adjective or name, "X-led", the state or place a recognised name refers to,
+// or a named organisation (returned as org, the actor itself).
+func (s *state) phraseCountry(k int) (country string, org *ent) {
+	if mi := s.tokMen[k]; mi >= 0 {
+		e := s.menEnt[mi]
+		if e == nil {
+			return "", nil
+		}
+		switch e.e.Type {
+		case GPE, Loc:
+			return e.e.Country, nil
+		case Org:
+			if e.e.Actor != "" {
+				return "", e
+			}
+		case Person:
+			if c := e.e.Actor; len(c) >= 3 {
+				if _, ok := s.d.Country(c[:3]); ok {
+					return c[:3], nil
+				}
+			}
+		}
+		return "", nil
+	}
+	if c, n := s.adjectiveAt(k); n > 0 {
+		return c, nil
+	}
+	if k > 0 && s.adjectiveAtEnd(k) != "" {
+		return s.adjectiveAtEnd(k), nil // "South Korean": the head is "Korean"
+	}
+	w := s.word(k)
+	if i := strings.LastIndexByte(w, '-'); i > 0 && strings.EqualFold(w[i+1:], "led") {
+		if c, ok := s.d.CountryOfAdjective(w[:i]); ok {
+			return c.Code, nil
+		}
+		if c, ok := s.d.CountryNamed(w[:i]); ok {
+			return c.Code, nil
+		}
+	}
+	if startsUpper(w) {
+		if c, ok := s.d.CountryNamed(w); ok {
+			return c.Code, nil
+		}
+	}
+	return "", nil
+}
+
+// adjectiveAtEnd returns the country of a two-token adjective ending at k.
+func (s *state) adjectiveAtEnd(k int) string {
+	if c, n := s.adjectiveAt(k - 1); n == 2 {
+		return c
+	}
+	return ""
+}
+
+// agents resolves every agent phrase of the document that the recogniser
+// did not name.
+func (s *state) agents() {
+	toks := s.doc.Tokens
+	for h := 0; h < len(toks); h++ {
+		if !s.isAgentHead(h) {
+			continue
+		}
+		// a noun that modifies the next noun is not a head ("army officers")
+		if h+1 < len(toks) && toks[h].Rel == "compound" && toks[h].Head > h {
+			continue
+		}
+		if toks[h].Rel == "" && h+1 < len(toks) && s.sameSentence(h, h+1) && isLower(s.word(h+1)) && s.inAgent(h, h+1) {
+			continue // unparsed "military specialists": the head is the last word
+		}
+		a := s.leftEdge(h)
+		sector, start := s.agentAt(a, h)
+		if sector == "" {
+			continue
+		}
+		country, rule := "", ""
+		var org *ent
+		for _, k := range s.countryParts(a, h) {
+			if c, o := s.phraseCountry(k); o != nil {
+				org, rule = o, ruleOrg
+				break
+			} else if c != "" {
+				country, rule = c, ruleInPhrase
+				break
+			}
+		}
+		if org != nil {
+			for a < h && determiners[s.lower(a)] {
+				a++
+			}
+			s.addMention(org, a, h+1)
+			s.groups = append(s.groups, group{h, org})
+			continue
+		}
+		if country == "" {
+			if !s.standsAlone(a, start, h) {
+				continue
+			}
+			if stateBound(sector) {
+				country, rule = s.agentCountry(h, sector)
+			} else {
+				rule = ruleNoCountry
+			}
+		}
+		s.addAgent(a, start, h, country, sector, rule)
+	}
+}
+
+// stateBound reports whether agents of sector belong to a state, so that
+// the context may give them its country: not non-governmental bodies.
+func stateBound(sector string) bool {
+	switch sector {
+	case "NGO", "IGO", "MNC", "HRI":
+		return false
+	}
+	return true
+}
+
+// standsAlone reports whether an agent phrase with no country in it refers
+// to a particular group or body: a definite or possessive determiner, or a
+// bare plural ("the army", "its ministry", "rebels"), not "an official" or
+// "a soldier" in passing.
+func (s *state) standsAlone(a, start, h int) bool {
+	for j := a; j < start; j++ {
+		switch s.lower(j) {
+		case "the", "its", "their", "this", "these", "those", "that", "his", "her", "our":
+			return true
+		case "a", "an", "any", "some", "no", "every", "each":
+			return false
+		}
+	}
+	t := s.doc.Tokens[h]
+	if strings.Contains(t.Feats, "Number=Plur") {
+		return true
+	}
+	switch s.lower(h) {
+	case "police", "military", "government", "parliament", "congress", "senate", "opposition", "media":
+		return true
+	}
+	return t.POS == "" && strings.HasSuffix(t.Text, "s")
+}
+
+// agentCountry chooses the country of an agent phrase that names none, in
+// this order: the one state its sentence refers to (by a name, an
+// adjective, a place, or a person or organisation coded with a country),
+// else the previous sentence's one state; an earlier agent of the same
+// sector with a country, within the last few sentences; the dateline's
+// country; none.
+func (s *state) agentCountry(h int, sector string) (string, string) {
+	si := s.sentOf(h)
+	for _, k := range []int{si, si - 1} {
+		if c, ok := s.oneState(k); ok {
+			if k == si {
+				return c, ruleSentence
+			}
+			return c, rulePrevSentence
+		}
+	}
+	for k := len(s.agentEnts) - 1; k >= 0; k-- {
+		g := s.agentEnts[k]
+		if si-s.sentOf(g.tok) > 5 {
+			break
+		}
+		if g.sector == sector && g.country != "" {
+			return g.country, ruleCoref
+		}
+	}
+	if c, ok := s.dominantState(); ok {
+		return c, ruleFocus
+	}
+	if dl := s.doc.Dateline; dl != nil && dl.Country != "" {
+		return dl.Country, ruleDateline
+	}
+	return "", ruleNoCountry
+}
+
+// dominantState returns the state the document is about when one clearly
+// dominates: referred to at least three times and twice as often as any
+// other.
+func (s *state) dominantState() (string, bool) {
+	first, second := 0, 0
+	code := ""
+	for c, n := range s.docCount {
+		switch {
+		case n > first || n == first && c < code:
+			first, second, code = n, first, c
+		case n > second:
+			second = n
+		}
+	}
+	return code, first >= 3 && first >= 2*second
+}
+
+// oneState returns the country sentence si refers to when it refers to
+// exactly one.
+func (s *state) oneState(si int) (string, bool) {
+	if si < 0 || si >= len(s.doc.Sentences) {
+		return "", false
+	}
+	one := ""
+	add := func(c string) bool {
+		if c == "" {
+			return true
+		}
+		if one != "" && c != one {
+			return false
+		}
+		one = c
+		return true
+	}
+	for _, r := range s.sentCountries[si] {
+		if !add(r.code) {
+			return "", false
+		}
+	}
+	sent := s.doc.Sentences[si].Tokens
+	for i := sent.Start; i < sent.End && i < len(s.doc.Tokens); i++ {
+		mi := s.tokMen[i]
+		if mi < 0 || s.menTok[mi][0] != i || s.menEnt[mi] == nil {
+			continue
+		}
+		e := s.menEnt[mi]
+		c := e.e.Country
+		if c == "" && len(e.e.Actor) >= 3 {
+			if _, ok := s.d.Country(e.e.Actor[:3]); ok {
+				c = e.e.Actor[:3]
+			}
+		}
+		if !add(c) {
+			return "", false
+		}
+	}
+	for _, g := range s.agentEnts {
+		if g.rule == ruleInPhrase && s.sentOf(g.tok) == si && !add(g.country) {
+			return "", false
+		}
+	}
+	return one, one != ""
+}
+
+// placedBodies are bodies named after the place they sit in.
+var placedBodies = map[string]bool{"embassy": true, "consulate": true, "mission": true}
+
+// placeAfter returns the end of "in PLACE" right after token h when PLACE
+// is a recognised place, else -1.
+func (s *state) placeAfter(h int) int {
+	if s.lower(h+1) != "in" || h+2 >= len(s.doc.Tokens) {
+		return -1
+	}
+	mi := s.tokMen[h+2]
+	if mi < 0 || s.menTok[mi][0] != h+2 || s.doc.Mentions[mi].Type != "LOC" {
+		return -1
+	}
+	return s.menTok[mi][1]
+}
+
+// addAgent makes tokens [a, h], less a leading determiner, a mention of the
+// agent entity country+sector named by the agent words [start, h].
+func (s *state) addAgent(a, start, h int, country, sector, rule string) {
+	for a < start && determiners[s.lower(a)] {
+		a++
+	}
+	words := strings.ToLower(s.textOf(start, h+1))
+	base := singular(words)
+	if len(base) < len(words)-1 { // "police", "forces": keep as written
+		base = words
+	}
+	name := base
+	if c, ok := s.d.Country(country); ok {
+		adj := c.Name
+		if len(c.Adjectives) > 0 {
+			adj = c.Adjectives[0]
+		}
+		name = adj + " " + base
+	}
+	e := s.entity("N:"+country+sector+":"+dict.Key(base), Org, name)
+	if e.e.Actor == "" {
+		e.e.Actor = country + sector
+		e.rule = rule
+	}
+	z := h + 1
+	if placedBodies[s.lower(h)] {
+		// "the Russian embassy in Caracas" is named after its place
+		if k := s.placeAfter(h); k > h {
+			z = k
+			name += " in " + s.textOf(h+2, k)
+			e = s.entity("N:"+country+sector+":"+dict.Key(name), Org, name)
+			if e.e.Actor == "" {
+				e.e.Actor, e.rule = country+sector, rule
+			}
+		}
+	}
+	s.addMention(e, a, z)
+	s.agentEnts = append(s.agentEnts, agentEnt{tok: h, sector: sector, country: country, rule: rule, e: e})
+	if words != base || strings.Contains(s.doc.Tokens[h].Feats, "Number=Plur") || s.lower(h) == "police" {
+		s.groups = append(s.groups, group{h, e})
+	}
+}
