@@ -62,10 +62,6 @@ func (s *state) plurals() {
 	}
 }
 
-
-
-
-
 func isLetters(w string) bool {
 	for _, r := range w {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-') {

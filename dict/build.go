@@ -101,7 +101,7 @@ type builder struct {
 	orgList    [][3]string // code, name, aliases
 	orgSeen    map[string]bool
 	sectorMap  map[string]string
-	agentCodes map[string]bool // every three-letter part of a Phoenix agent code
+	agentCodes map[string]bool     // every three-letter part of a Phoenix agent code
 	people     map[string]*bperson // key of name or alias
 	peopleList []*bperson
 	placeLines []string
