@@ -62,12 +62,15 @@ type Mention struct {
 // Entity is one real-world person, organisation, state or place referred to
 // in the document, with every mention of it.
 type Entity struct {
-	ID       string          `json:"id"`
-	Name     string          `json:"name"` // canonical name
-	Type     string          `json:"type"` // PERSON, ORG, GPE, LOC
-	Actor    string          `json:"actor,omitempty"`
-	Role     string          `json:"role,omitempty"`
-	Country  string          `json:"country,omitempty"` // ISO alpha-3
+	ID      string `json:"id"`
+	Name    string `json:"name"` // canonical name
+	Type    string `json:"type"` // PERSON, ORG, GPE, LOC
+	Actor   string `json:"actor,omitempty"`
+	Role    string `json:"role,omitempty"`
+	Country string `json:"country,omitempty"` // ISO alpha-3
+	// Basis says, in words, how the actor code was chosen ("dictionary",
+	// "country in the phrase", "the one state its sentence names", ...).
+	Basis    string          `json:"basis,omitempty"`
 	Mentions []EntityMention `json:"mentions"`
 	Geo      *Geo            `json:"geo,omitempty"`
 }

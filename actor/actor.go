@@ -280,6 +280,9 @@ func (s *state) emit() {
 				e.e.Country = e.e.Actor[:3]
 			}
 		}
+		if e.e.Actor != "" {
+			e.e.Basis = e.rule
+		}
 		idx[e] = i
 		s.doc.Entities = append(s.doc.Entities, e.e)
 	}

@@ -95,6 +95,14 @@ func (s *state) leftEdge(h int) int {
 		}
 		a = j
 	}
+	// a possessive right before the phrase is its possessor whatever the
+	// parse made of it ("Peru's Interior Ministry")
+	if w := s.word(a - 1); (w == "'s" || w == "’s") && a >= 2 && s.sameSentence(a-2, h) {
+		a -= 2
+		if mi := s.tokMen[a]; mi >= 0 {
+			a = s.menTok[mi][0]
+		}
+	}
 	return a
 }
 
@@ -285,6 +293,9 @@ func (s *state) agents() {
 		if sector == "" {
 			continue
 		}
+		if s.formerAt(a, start) {
+			sector = "ELI" // "former ministers": elites, no longer in office
+		}
 		country, rule := "", ""
 		var org *ent
 		for _, k := range s.countryParts(a, h) {
@@ -316,6 +327,16 @@ func (s *state) agents() {
 		}
 		s.addAgent(a, start, h, country, sector, rule)
 	}
+}
+
+// formerAt reports whether a word in [a, z) says "no longer in office".
+func (s *state) formerAt(a, z int) bool {
+	for i := a; i < z; i++ {
+		if w := s.lower(i); w == "former" || w == "ex" || strings.HasPrefix(w, "ex-") {
+			return true
+		}
+	}
+	return false
 }
 
 // stateBound reports whether agents of sector belong to a state, so that
@@ -474,9 +495,6 @@ func (s *state) addAgent(a, start, h int, country, sector, rule string) {
 	}
 	words := strings.ToLower(s.textOf(start, h+1))
 	base := singular(words)
-	if len(base) < len(words)-1 { // "police", "forces": keep as written
-		base = words
-	}
 	name := base
 	if c, ok := s.d.Country(country); ok {
 		adj := c.Name

@@ -193,6 +193,9 @@ func (s *state) applyTitle(e *ent, t title, a int) {
 	if t.org != "" && t.country == "" {
 		country, sector = t.org, "" // "EC External Trade Commissioner X": the organisation's
 	}
+	if t.former && sector != "" {
+		sector = "ELI" // former office-holders are elites
+	}
 	if role != "" && e.e.Role == "" {
 		e.e.Role = role
 	}
@@ -200,7 +203,7 @@ func (s *state) applyTitle(e *ent, t title, a int) {
 		return // a sector alone is no actor code
 	}
 	e.titled = true
-	e.e.Actor = country + sector
+	e.e.Actor, e.rule = country+sector, "title or role in the text"
 	if role != "" {
 		e.e.Role = role
 	}
@@ -239,7 +242,7 @@ func (s *state) fromDictionary(e *ent) {
 	if pick == nil {
 		return
 	}
-	e.e.Actor = pick.Actor
+	e.e.Actor, e.rule = pick.Actor, "office held on the article's date (dictionary)"
 	if e.e.Role == "" {
 		e.e.Role = pick.Office
 	}
@@ -274,7 +277,7 @@ func (s *state) org(mi int) {
 	name := strings.Join(strings.Fields(m.Text), " ")
 	if o, ok := s.d.Org(name); ok {
 		e := s.entity("O:"+dict.Key(o.Name), Org, o.Name)
-		e.e.Actor = o.Code
+		e.e.Actor, e.rule = o.Code, "dictionary"
 		s.link(e, mi)
 		s.addMention(e, a, z)
 		return
@@ -283,7 +286,7 @@ func (s *state) org(mi int) {
 	for n := min(3, z-a-1); n >= 1; n-- {
 		if o, ok := s.d.Org(s.textOf(a, a+n)); ok {
 			e := s.entity("O:"+dict.Key(name), Org, name)
-			e.e.Actor = o.Code
+			e.e.Actor, e.rule = o.Code, "part of an organisation in the dictionary"
 			s.link(e, mi)
 			s.addMention(e, a, z)
 			return
@@ -322,15 +325,29 @@ func (s *state) org(mi int) {
 		}
 	}
 	canon := name
+	rule := "sector from its name, country from the text"
 	if country == "" && sector != "" {
-		country = s.contextCountry(a)
+		// "Peru's Interior Ministry", "the Ministry of Defence of Belarus":
+		// the phrase around the name, else what the text supports
+		for _, k := range s.countryParts(s.leftEdge(z-1), z-1) {
+			if k >= a && k < z {
+				continue
+			}
+			if c, _ := s.phraseCountry(k); c != "" {
+				country, rule = c, ruleInPhrase
+				break
+			}
+		}
+		if country == "" && stateBound(sector) {
+			country, rule = s.agentCountry(a, sector)
+		}
 		if c, ok := s.d.Country(country); ok {
 			canon = name + " of " + c.Name
 		}
 	}
 	e := s.entity("O:"+dict.Key(canon), Org, canon)
 	if e.e.Actor == "" && sector != "" && country != "" {
-		e.e.Actor = country + sector
+		e.e.Actor, e.rule = country+sector, rule
 	}
 	s.link(e, mi)
 	s.addMention(e, a, z)
@@ -339,7 +356,7 @@ func (s *state) org(mi int) {
 // country adds a mention to the state's entity.
 func (s *state) country(c dict.Country, mi, a, z int) *ent {
 	e := s.entity("C:"+c.Code, GPE, c.Name)
-	e.e.Actor, e.e.Country = c.Code, c.Code
+	e.e.Actor, e.e.Country, e.rule = c.Code, c.Code, "country name"
 	if mi >= 0 {
 		s.link(e, mi)
 	}

@@ -13,6 +13,7 @@ type title struct {
 	role        string // "Foreign Minister"
 	sector      string // "GOV"
 	counterpart bool   // "counterpart": same office as the possessor
+	former      bool   // "former", "ex-": no longer in office (ELI)
 	possessor   int    // token of "his"/"her" in the title, -1
 	start       int    // first token of the title
 }
@@ -143,7 +144,12 @@ func (s *state) readTitle(t title, a, z int) (title, bool) {
 		case "counterpart", "counterparts":
 			t.counterpart = true
 			continue
-		case "visiting", "a", "an", "former", "then", "new":
+		case "former", "ex":
+			t.former = true
+			if len(role) == 0 {
+				continue
+			}
+		case "visiting", "a", "an", "then", "new":
 			if len(role) == 0 {
 				continue
 			}

@@ -231,6 +231,18 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 	case cameo.ControlRequest:
 		return nil, fmt.Sprintf("asked for by %q, which codes the request", s.tok(f.governor).Text)
 	}
+	if f.kind == "" && mood == MoodPlanned && !neg {
+		// "Israel will evacuate", "said it would allow": an actor's stated
+		// future act is, in CAMEO, an intent to cooperate (03) or a threat (13)
+		kind := cameo.ControlIntent
+		if r := cameo.Root(code); r >= "13" {
+			kind = cameo.ControlThreaten
+		}
+		if nc, ok := c.Dict.MapCode(kind, code); ok {
+			code = nc
+			how = append(how, "the future tense makes it "+kind)
+		}
+	}
 
 	src, srcHow := c.sourceOf(s, m.host)
 	if m.p.Noun {

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -32,8 +33,12 @@ func runActors(ctx context.Context, e env, args []string) error {
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: dateline actors --unknown [--jsonl] [--dict FILE]... FILE...")
+		fmt.Fprintln(e.stderr, "       dateline actors --resolve [-o tsv|json] [--date YYYY-MM-DD] [--dict FILE]... [FILE|-]")
 		fs.PrintDefaults()
 	}
+	resolve := fs.Bool("resolve", false, "read one actor phrase a line (FILE or standard input) and print its code, type and the rule that gave it")
+	out := fs.String("o", "tsv", "with --resolve: output `FORMAT`, tsv or json")
+	date := fs.String("date", "", "with --resolve: resolve dated offices on `YYYY-MM-DD`")
 	unknown := fs.Bool("unknown", false, "list the people, organisations and places found but not resolved by the dictionary")
 	jsonl := fs.Bool("jsonl", false, `input files are JSON Lines, one article a line {"id","text","title"?,"date"?}`)
 	asJSON := fs.Bool("json", false, "print one JSON object a line instead of a table")
@@ -42,8 +47,11 @@ func runActors(ctx context.Context, e env, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
+	if *resolve {
+		return resolvePhrases(ctx, e, fs, dicts, *out, *date)
+	}
 	if !*unknown {
-		return fmt.Errorf("%w: actors needs --unknown", errUsage)
+		return fmt.Errorf("%w: actors needs --unknown or --resolve", errUsage)
 	}
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: actors --unknown needs at least one FILE", errUsage)
@@ -165,4 +173,70 @@ func contextLine(doc *dateline.Document, sp dateline.Span) string {
 		s = s[:cut] + "..."
 	}
 	return s
+}
+
+// resolvedPhrase is one line of "actors --resolve".
+type resolvedPhrase struct {
+	Phrase string `json:"phrase"`
+	Actor  string `json:"actor"`
+	Type   string `json:"type"`
+	Name   string `json:"name"`
+	Rule   string `json:"rule"`
+}
+
+// resolvePhrases prints, for each actor phrase of the input, the entity it
+// resolves to: code, type, canonical name and the rule that chose the code.
+func resolvePhrases(ctx context.Context, e env, fs *flag.FlagSet, dicts []string, out, date string) error {
+	if out != "tsv" && out != "json" {
+		return fmt.Errorf("%w: -o %q: want tsv or json", errUsage, out)
+	}
+	var day time.Time
+	if date != "" {
+		var err error
+		if day, err = time.Parse(time.DateOnly, date); err != nil {
+			return fmt.Errorf("%w: --date %q: want YYYY-MM-DD", errUsage, date)
+		}
+	}
+	r, name, done, err := openInput(e, fs)
+	if err != nil {
+		return err
+	}
+	defer done()
+	p, err := pipeline.New(pipeline.Config{Dicts: dicts})
+	if err != nil {
+		return fmt.Errorf("actors: %w", err)
+	}
+	enc := json.NewEncoder(e.stdout)
+	if out == "tsv" {
+		fmt.Fprintln(e.stdout, "phrase\tactor\ttype\tname\trule")
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for line := 1; sc.Scan(); line++ {
+		phrase := strings.TrimSpace(sc.Text())
+		if phrase == "" || strings.HasPrefix(phrase, "#") {
+			continue
+		}
+		rp := resolvedPhrase{Phrase: phrase}
+		en, err := pipeline.Phrase(ctx, p, phrase, day)
+		switch {
+		case err == nil:
+			rp.Actor, rp.Type, rp.Name, rp.Rule = en.Actor, en.Type, en.Name, en.Basis
+		case errors.Is(err, dateline.ErrNotFound):
+			rp.Rule = "no entity"
+		default:
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+		if out == "json" {
+			if err := enc.Encode(rp); err != nil {
+				return err
+			}
+			continue
+		}
+		fmt.Fprintf(e.stdout, "%s\t%s\t%s\t%s\t%s\n", rp.Phrase, orDash(rp.Actor), orDash(rp.Type), orDash(rp.Name), orDash(rp.Rule))
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	return nil
 }
