@@ -66,7 +66,7 @@ func TestCode(t *testing.T) {
 6 Guaido Guaido PROPN 5 obj @VENOPP
 7 . . PUNCT 3 punct`,
 			[]string{"VENMIL 120 VENOPP asserted"}},
-		{"will hold talks with: planned consultation", `
+		{"will hold talks with: an intent to meet (036), planned", `
 1 Lavrov Lavrov PROPN 3 nsubj @RUSGOV
 2 will will AUX 3 aux
 3 hold hold VERB 0 root
@@ -76,7 +76,7 @@ func TestCode(t *testing.T) {
 7 in in ADP 8 case
 8 Moscow Moscow PROPN 3 obl @RUS:moscow
 9 . . PUNCT 3 punct`,
-			[]string{"RUSGOV 046 VENGOV planned"}},
+			[]string{"RUSGOV 036 VENGOV planned"}},
 		{"passive subject is the target; no agent leaves the source open", `
 1 240 240 NUM 2 nummod
 2 protesters protester NOUN 4 nsubj:pass @VENOPP
@@ -405,7 +405,7 @@ func TestDateFromClause(t *testing.T) {
 		t.Fatalf("got %v", doc.Events)
 	}
 	e := doc.Events[0]
-	if summary(e) != "RUSGOV 046 USAGOV planned" || e.Date.Value != "2019-05-06/2019-05-07" || e.Date.Precision != "range" {
+	if summary(e) != "RUSGOV 036 USAGOV planned" || e.Date.Value != "2019-05-06/2019-05-07" || e.Date.Precision != "range" {
 		t.Errorf("got %s on %+v", summary(e), e.Date)
 	}
 }
