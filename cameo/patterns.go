@@ -21,6 +21,9 @@ const (
 	ControlFail     = "fail"     // the event did not happen (negated)
 	ControlRequest  = "request"  // the event is asked for: the governor codes, the complement does not
 	ControlAllege   = "allege"   // the event is alleged
+	// ControlMilitary is no control verb but the map of a state's armed
+	// forces' violence onto CAMEO 19 (used by %map military).
+	ControlMilitary = "military"
 )
 
 var controlKinds = map[string]bool{
@@ -248,7 +251,7 @@ func (d *Dictionary) parseLine(line, src string) error {
 		}
 		return nil
 	case f[0] == "%map":
-		if len(f) < 3 || !controlKinds[f[1]] {
+		if len(f) < 3 || !controlKinds[f[1]] && f[1] != ControlMilitary {
 			return fmt.Errorf("want \"%%map KIND PREFIX=CODE...\"")
 		}
 		m := d.Maps[f[1]]

@@ -232,6 +232,13 @@ func (c *Coder) targetOf(s *sent, m *match, src []part) ([]part, string) {
 			break
 		}
 	}
+	// "demanded that the United States match ...", "warned that Israel
+	// would pay": the subject of the complement clause
+	for _, a := range c.roleArgs(s, t, host, "ccomp") {
+		if ps := notSource(c.actorsOf(s, a, 0, false)); len(ps) > 0 {
+			return ps, "subject of the complement clause"
+		}
+	}
 	if c.BroadTargets {
 		if ps := notSource(c.broadTarget(s, host)); len(ps) > 0 {
 			return ps, "first actor after the verb (BroadTargets)"

@@ -245,6 +245,7 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 	}
 
 	src, srcHow := c.sourceOf(s, m.host)
+	unnamed := false
 	if m.p.Noun {
 		for _, cd := range p.Conds {
 			if cd.Role == "pred" { // "X's claims were untrue": the speaker above denies
@@ -272,16 +273,25 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 	if p.Swap {
 		src, tgt = tgt, src
 	}
-	if len(src) == 0 && srcHow != "passive without agent" {
+	if len(src) == 0 && srcHow != "passive without agent" && cameo.Root(code) < "14" {
+		// what is said in a quote with no actor as its subject is the
+		// speaker's; a violent act is not the reporter's
 		if sp, ok := c.speaker(s, m.trigger); ok {
 			src, srcHow = []part{sp}, "speaker of the quote"
 		}
+	}
+	if len(src) == 0 && violent(code) && len(tgt) > 0 && (srcHow == "subject" || srcHow == "by-agent of the passive") {
+		// "a roadside bomb killed two soldiers", "were killed by an
+		// explosive device": the doer is no actor the text names
+		srcHow = "unnamed agent (" + srcHow + " is no actor)"
+		unnamed = true
 	}
 	// "240 protesters were detained": the passive subject is the target and
 	// the doer is left open
 	passiveNoAgent := len(src) == 0 && srcHow == "passive without agent" && len(tgt) > 0 &&
 		(tgtHow == "object" || tgtHow == "obj") && cameo.Root(code) >= "17" && cameo.Root(code) <= "20" &&
 		s.child(m.host, "nsubj:pass") >= 0 && s.ix.tokEnt[s.child(m.host, "nsubj:pass")] >= 0
+	passiveNoAgent = passiveNoAgent || unnamed
 	if len(src) == 0 && srcHow == "passive without agent" && !passiveNoAgent {
 		return nil, "no source: a passive without agent is coded only for coercion and violence (roots 17-20)"
 	}
@@ -328,6 +338,23 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 			pairs = append(pairs, pair{&src[i], nil})
 		}
 		conf = 0.6
+	case len(src) > 0 && root == "14":
+		// a protest with no target named is against the government of
+		// the place it is held in, else of the protesters' own state
+		// (the CAMEO codebook's reading)
+		country := c.protestCountry(s, m.host, src)
+		if country == "" {
+			return nil, "no target: " + tgtHow + ", and no state to protest against"
+		}
+		t := part{p: dateline.Participant{Actor: country + "GOV", Name: country + " government"}, tok: -1}
+		tgt = []part{t}
+		for i := range src {
+			if src[i].p.Actor != t.p.Actor {
+				pairs = append(pairs, pair{&src[i], &tgt[0]})
+			}
+		}
+		tgtHow = "the government protested against (none named)"
+		conf = 0.6
 	default:
 		return nil, "no target: " + tgtHow
 	}
@@ -371,6 +398,14 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 		code, info := code, info
 		if pi >= reverse {
 			code, info = revCode, revInfo
+		}
+		if pr.s != nil && sectorOf(pr.s.p.Actor) == "MIL" {
+			// a state's forces killing or wounding use conventional
+			// military force (CAMEO 19), not unconventional violence (18)
+			if nc, ok := c.Dict.MapCode(cameo.ControlMilitary, code); ok && nc != code {
+				code = nc
+				info, _ = c.Ontology.Lookup(code)
+			}
 		}
 		root := cameo.Root(code)
 		e := dateline.Event{
@@ -417,6 +452,45 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 		why += "; negated"
 	}
 	return evs, why
+}
+
+// violent reports whether code is an act of force (CAMEO 18-20).
+func violent(code string) bool {
+	r := cameo.Root(code)
+	return r >= "18" && r <= "20"
+}
+
+// sectorOf returns the first sector of an actor code ("MIL" of "ISRMIL").
+func sectorOf(actor string) string {
+	if len(actor) < 6 {
+		return ""
+	}
+	return actor[3:6]
+}
+
+// protestCountry returns the state a protest with no named target is
+// against: the country of the place it is held in, else the country of
+// its first source.
+func (c *Coder) protestCountry(s *sent, v int, src []part) string {
+	if pl := c.placeOf(s, v, src, nil); pl != nil && pl.Geo != nil && pl.Geo.Country != "" {
+		return pl.Geo.Country
+	}
+	for _, p := range src {
+		if a := p.p.Actor; len(a) >= 3 && c.Ontology != nil && isCountryCode(a[:3]) {
+			return a[:3]
+		}
+	}
+	return ""
+}
+
+// isCountryCode reports whether a three-letter code names a state rather
+// than an international or non-state actor.
+func isCountryCode(c string) bool {
+	switch c {
+	case "IGO", "NGO", "MNC", "IMG", "UIS", "NGM", "REB", "MIL", "GOV", "COP", "OPP", "CVL", "JUD", "LEG", "MED", "BUS", "EDU", "REF", "SPY", "ELI", "PTY", "LAB", "REL", "AGR", "HLH", "CRM":
+		return false
+	}
+	return len(c) == 3
 }
 
 // speaker returns the speaker of the quote that contains token t.

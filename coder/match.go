@@ -110,8 +110,19 @@ func (s *sent) hasParticle(v int, prt string) bool {
 // conjoined verb without one shares its first conjunct's ("condemned and
 // rejected the plan").
 func (s *sent) objOf(v int) int {
-	if o := s.child(v, "obj", "dobj"); o >= 0 {
-		return o
+	first := -1
+	for _, k := range s.children(v) {
+		if r := s.rel(k); r == "obj" || r == "dobj" {
+			if k > v {
+				return k // an object follows its verb; one before it is a misparse
+			}
+			if first < 0 {
+				first = k
+			}
+		}
+	}
+	if first >= 0 {
+		return first
 	}
 	if o := s.child(v, "nsubj:pass"); o >= 0 {
 		return o
@@ -181,6 +192,31 @@ func (c *Coder) roleArgs(s *sent, t, host int, role string) []int {
 		return nil
 	case "none":
 		return nil
+	case "ccomp":
+		// "demanded that the United States match ...": the complement
+		// clause's subject
+		var out []int
+		for _, k := range s.children(t) {
+			if s.base(k) == "ccomp" {
+				if sb := s.child(k, "nsubj", "nsubj:pass"); sb >= 0 {
+					out = append(out, sb)
+				}
+			}
+		}
+		return out
+	case "modal":
+		// "said that Sudan must return ...": the complement's modal
+		var out []int
+		for _, k := range s.children(t) {
+			if s.base(k) == "ccomp" {
+				for _, a := range s.children(k) {
+					if s.base(a) == "aux" {
+						out = append(out, a)
+					}
+				}
+			}
+		}
+		return out
 	}
 	out := s.prepArgs(t, role, nil)
 	if host != t {
