@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/coder"
@@ -22,6 +23,7 @@ func runExplain(ctx context.Context, e env, args []string) error {
 	fs.Var(&files, "patterns", "extra pattern `FILE` (repeatable; format in docs/patterns.md)")
 	asJSON := fs.Bool("json", false, "print the explanations as JSON")
 	all := fs.Bool("all", false, "show sentences where no pattern was tried too")
+	date := fs.String("date", "", "the article's date `YYYY-MM-DD`, as a feed gives it")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -42,6 +44,13 @@ func runExplain(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	a.ID = "explain"
+	if *date != "" {
+		t, err := time.Parse(time.DateOnly, *date)
+		if err != nil {
+			return fmt.Errorf("%w: --date %q: want YYYY-MM-DD", errUsage, *date)
+		}
+		a.Date = t
+	}
 	cfg := pipeline.Config{Patterns: files}
 	p, err := pipeline.New(cfg)
 	if err != nil {
