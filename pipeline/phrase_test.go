@@ -1,0 +1,173 @@
+package pipeline
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dateline-news/dateline"
+)
+
+// phraseRow is one line of testdata/actor-phrases.tsv.
+type phraseRow struct {
+	line   int
+	phrase string
+	want   string // actor code; "-" for no entity or no code
+	note   string
+}
+
+func readPhrases(t *testing.T, name string) []phraseRow {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var rows []phraseRow
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		if len(fields) < 2 || len(fields) > 3 || fields[0] == "" || fields[1] == "" {
+			t.Fatalf("%s:%d: want phrase TAB code [TAB note], got %q", name, n, line)
+		}
+		r := phraseRow{line: n, phrase: fields[0], want: fields[1]}
+		if len(fields) == 3 {
+			r.note = fields[2]
+		}
+		rows = append(rows, r)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// sectorCodes are the codes that stand first in a country-less actor code
+// ("REB", "COP"): there the whole code is the sector.
+var sectorCodes = map[string]bool{
+	"GOV": true, "MIL": true, "COP": true, "REB": true, "OPP": true, "LEG": true,
+	"JUD": true, "PTY": true, "BUS": true, "MED": true, "EDU": true, "REF": true,
+	"SPY": true, "ELI": true, "CVL": true, "HLH": true, "REL": true, "LAB": true,
+	"AGR": true, "CRM": true, "ACT": true, "SEP": true, "UAF": true, "DEV": true,
+}
+
+// splitCode splits an actor code into its country part (ISO alpha-3 or IGO,
+// NGO, IMG, ...; "" for a country-less code) and its sector part.
+func splitCode(code string) (country, sector string) {
+	if code == "-" || code == "" {
+		return "", ""
+	}
+	if len(code) < 3 || sectorCodes[code[:3]] {
+		return "", code
+	}
+	return code[:3], code[3:]
+}
+
+// sectorAgrees compares sector parts as eval does: a bare "IGO" names no
+// particular organisation, so any IGO code agrees with it.
+func sectorAgrees(want, got string) bool {
+	wc, ws := splitCode(want)
+	gc, gs := splitCode(got)
+	if wc == "IGO" && ws == "" && gc == "IGO" {
+		return true
+	}
+	return ws == gs
+}
+
+// TestActorPhrases resolves every phrase of testdata/actor-phrases.tsv on
+// its own and checks the country and the sector of its actor code
+// separately. It logs the share right at the end.
+func TestActorPhrases(t *testing.T) {
+	rows := readPhrases(t, "testdata/actor-phrases.tsv")
+	p, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	day := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	var right, countryRight, sectorRight int
+	for _, r := range rows {
+		t.Run(r.phrase, func(t *testing.T) {
+			got, typ, name, basis := "-", "-", "-", "no entity"
+			e, err := Phrase(ctx, p, r.phrase, day)
+			switch {
+			case err == nil:
+				typ, name, basis = e.Type, e.Name, e.Basis
+				if e.Actor != "" {
+					got = e.Actor
+				}
+			case errors.Is(err, dateline.ErrNotFound):
+			default:
+				t.Fatalf("line %d: Phrase(%q): %v", r.line, r.phrase, err)
+			}
+			wc, _ := splitCode(r.want)
+			gc, _ := splitCode(got)
+			cOK := wc == gc
+			sOK := sectorAgrees(r.want, got)
+			if cOK {
+				countryRight++
+			}
+			if sOK {
+				sectorRight++
+			}
+			if cOK && sOK {
+				right++
+				return
+			}
+			var wrong []string
+			if !cOK {
+				wrong = append(wrong, "country "+show(gc)+", want "+show(wc))
+			}
+			if !sOK {
+				_, ws := splitCode(r.want)
+				_, gs := splitCode(got)
+				wrong = append(wrong, "sector "+show(gs)+", want "+show(ws))
+			}
+			msg := "line %d: %q = %s (%s %q, basis %q), want %s: %s"
+			if r.note != "" {
+				msg += " [" + r.note + "]"
+			}
+			t.Errorf(msg, r.line, r.phrase, got, typ, name, basis, r.want, strings.Join(wrong, "; "))
+		})
+	}
+	t.Logf("%d/%d phrases right (country %d/%d, sector %d/%d)",
+		right, len(rows), countryRight, len(rows), sectorRight, len(rows))
+}
+
+// show prints an empty code part as "none".
+func show(part string) string {
+	if part == "" {
+		return "none"
+	}
+	return part
+}
+
+func TestPhraseEmpty(t *testing.T) {
+	p, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		phrase string
+	}{
+		{"empty", ""},
+		{"blank", "  \t\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := Phrase(context.Background(), p, tt.phrase, time.Time{})
+			if !errors.Is(err, dateline.ErrEmpty) {
+				t.Errorf("Phrase(%q) = %v, %v; want an error wrapping dateline.ErrEmpty", tt.phrase, e, err)
+			}
+		})
+	}
+}
