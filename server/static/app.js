@@ -134,7 +134,7 @@
           y0 += n;
         }
       }
-      const legend = svg.append("g").attr("transform", `translate(${m.l + 10},${m.t + 5})`);
+      const legend = svg.append("g").attr("transform", `translate(${W - m.r - 190},${m.t + 5})`);
       groups.forEach((k, i) => {
         const g = legend.append("g").attr("transform", `translate(0,${i * 16})`);
         g.append("rect").attr("width", 10).attr("height", 10).attr("fill", color(k));
@@ -152,7 +152,7 @@
       const W = 1000, H = 640;
       const svg = d3.select(chart).append("svg").attr("viewBox", [0, 0, W, H]);
       svg.append("defs").append("marker").attr("id", "arrow").attr("viewBox", "0 -4 8 8").attr("refX", 8)
-        .attr("markerWidth", 6).attr("markerHeight", 6).attr("orient", "auto")
+        .attr("markerUnits", "userSpaceOnUse").attr("markerWidth", 10).attr("markerHeight", 10).attr("orient", "auto")
         .append("path").attr("d", "M0,-4L8,0L0,4").attr("fill", "#777");
       const nodes = g.nodes.map(n => ({ ...n }));
       const links = g.edges.map(e => ({ ...e }));
