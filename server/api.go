@@ -81,53 +81,47 @@ func (s *Server) events(r *http.Request, f dateline.EventFilter) ([]dateline.Eve
 	return list, pg, err
 }
 
-func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) error {
 	st, err := s.Store.Stats(r.Context())
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
-	s.json(w, http.StatusOK, st)
+	return s.json(w, http.StatusOK, st)
 }
 
-func (s *Server) apiDocuments(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiDocuments(w http.ResponseWriter, r *http.Request) error {
 	f, err := parseDocumentFilter(r.URL.Query())
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	list, pg, err := s.documents(r, f)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
-	s.json(w, http.StatusOK, struct {
+	return s.json(w, http.StatusOK, struct {
 		Documents []DocumentSummary `json:"documents"`
 		Page
 	}{list, pg})
 }
 
-func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) error {
 	d, err := s.Store.Document(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
-	s.json(w, http.StatusOK, d)
+	return s.json(w, http.StatusOK, d)
 }
 
-func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) error {
 	f, err := parseEventFilter(r.URL.Query(), true)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	list, pg, err := s.events(r, f)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
-	s.json(w, http.StatusOK, struct {
+	return s.json(w, http.StatusOK, struct {
 		Events []dateline.EventRecord `json:"events"`
 		Page
 	}{list, pg})
@@ -135,11 +129,10 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 
 // apiEventsCSV streams every selected event as the flat CSV of
 // "dateline export --format csv".
-func (s *Server) apiEventsCSV(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiEventsCSV(w http.ResponseWriter, r *http.Request) error {
 	f, err := parseEventFilter(r.URL.Query(), false)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="events.csv"`)
@@ -147,36 +140,33 @@ func (s *Server) apiEventsCSV(w http.ResponseWriter, r *http.Request) {
 		// The header is sent; the log is all that can be told.
 		s.Logger.Error("events.csv", "err", err)
 	}
+	return nil
 }
 
-func (s *Server) apiActors(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiActors(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	f, err := parseEventFilter(q, false)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	limit, err := parseCount(q, "limit", 100, 10000)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	list, err := s.actors(r.Context(), f, limit)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
-	s.json(w, http.StatusOK, struct {
+	return s.json(w, http.StatusOK, struct {
 		Actors []*Actor `json:"actors"`
 	}{list})
 }
 
-func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	f, err := parseEventFilter(q, false)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	by := q.Get("by")
 	switch by {
@@ -184,79 +174,68 @@ func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
 		by = "quad"
 	case "quad", "root":
 	default:
-		s.error(w, r, fmt.Errorf("%w: by %q: want quad or root", errBadRequest, by))
-		return
+		return fmt.Errorf("%w: by %q: want quad or root", errBadRequest, by)
 	}
 	t, err := s.timeline(r.Context(), f, by)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
-	s.json(w, http.StatusOK, t)
+	return s.json(w, http.StatusOK, t)
 }
 
-func (s *Server) apiGraph(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiGraph(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	f, err := parseEventFilter(q, false)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	limit, err := parseCount(q, "nodes", 60, 1000)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	g, err := s.graph(r.Context(), f, limit)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
-	s.json(w, http.StatusOK, g)
+	return s.json(w, http.StatusOK, g)
 }
 
-func (s *Server) apiPlaces(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiPlaces(w http.ResponseWriter, r *http.Request) error {
 	f, err := parseEventFilter(r.URL.Query(), false)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	list, err := s.places(r.Context(), f)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
-	s.json(w, http.StatusOK, struct {
+	return s.json(w, http.StatusOK, struct {
 		Places []*Place `json:"places"`
 	}{list})
 }
 
 // apiExtract codes the posted article and returns its document, storing
 // nothing.
-func (s *Server) apiExtract(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiExtract(w http.ResponseWriter, r *http.Request) error {
 	a, err := readArticle(r)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	doc := dateline.NewDocument(a)
 	if err := s.run(r.Context(), doc); err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
-	s.json(w, http.StatusOK, doc)
+	return s.json(w, http.StatusOK, doc)
 }
 
 // apiIngest codes the posted article and stores it; it needs the token.
-func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 	if err := s.authorize(r); err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	a, err := readArticle(r)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	doc := dateline.NewDocument(a)
 	type result struct {
@@ -265,27 +244,22 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	}
 	stored, err := s.Store.Has(r.Context(), dateline.KeyOf(doc))
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	if stored {
-		s.json(w, http.StatusOK, result{Added: false})
-		return
+		return s.json(w, http.StatusOK, result{Added: false})
 	}
 	if err := s.run(r.Context(), doc); err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	n, err := s.Store.Put(r.Context(), doc)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	if n == 0 { // stored by another request meanwhile
-		s.json(w, http.StatusOK, result{Added: false})
-		return
+		return s.json(w, http.StatusOK, result{Added: false})
 	}
-	s.json(w, http.StatusCreated, result{ID: doc.ID, Added: true})
+	return s.json(w, http.StatusCreated, result{ID: doc.ID, Added: true})
 }
 
 // readArticle reads the article in the body of r: a JSON object

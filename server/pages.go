@@ -61,8 +61,9 @@ func parsePages() (map[string]*template.Template, error) {
 
 // render draws the page template of p.Name (tmpl names the template file
 // when several pages share one) with status. The page is drawn in full
-// before anything is written, so a failure is a clean 500.
-func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, tmpl string, p page) {
+// before anything is written, so a failure is a clean 500; render returns
+// nil, as json does.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, tmpl string, p page) error {
 	if p.Name == "" {
 		p.Name = tmpl
 	}
@@ -70,20 +71,20 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, tmpl
 	if err := s.pages[tmpl].ExecuteTemplate(&buf, "layout", p); err != nil {
 		s.Logger.Error("render", "page", tmpl, "path", r.URL.Path, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
-		return
+		return nil
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
+	return nil
 }
 
-func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) {
+func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) error {
 	st, err := s.Store.Stats(r.Context())
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "home", page{Title: "Overview", Data: st})
+	return s.render(w, r, http.StatusOK, "home", page{Title: "Overview", Data: st})
 }
 
 // listView is a page of a list with the links to its neighbours.
@@ -115,24 +116,22 @@ func (v *listView) pager(q url.Values, pg Page, shown int) {
 	}
 }
 
-func (s *Server) pageDocuments(w http.ResponseWriter, r *http.Request) {
+func (s *Server) pageDocuments(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	f, err := parseDocumentFilter(q)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	list, pg, err := s.documents(r, f)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	v := struct {
 		listView
 		Documents []DocumentSummary
 	}{Documents: list}
 	v.pager(q, pg, len(list))
-	s.render(w, r, http.StatusOK, "documents", page{Title: "Documents", Data: v})
+	return s.render(w, r, http.StatusOK, "documents", page{Title: "Documents", Data: v})
 }
 
 // articleView is a document drawn with its highlights.
@@ -142,57 +141,50 @@ type articleView struct {
 	Stored bool
 }
 
-func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
+func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) error {
 	d, err := s.Store.Document(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "document", page{Title: cmp.Or(d.Title, d.ID),
+	return s.render(w, r, http.StatusOK, "document", page{Title: cmp.Or(d.Title, d.ID),
 		Data: articleView{Doc: d, Pieces: highlight(d.Text, marks(d)), Stored: true}})
 }
 
-func (s *Server) pagePaste(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "paste", page{Title: "Paste an article"})
+func (s *Server) pagePaste(w http.ResponseWriter, r *http.Request) error {
+	return s.render(w, r, http.StatusOK, "paste", page{Title: "Paste an article"})
 }
 
 // pageExtract codes the text of the paste form and draws it as an
 // article, storing nothing.
-func (s *Server) pageExtract(w http.ResponseWriter, r *http.Request) {
+func (s *Server) pageExtract(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
-		s.error(w, r, fmt.Errorf("%w: %w", errBadRequest, err))
-		return
+		return fmt.Errorf("%w: %w", errBadRequest, err)
 	}
 	text := strings.ReplaceAll(r.PostForm.Get("text"), "\r\n", "\n")
 	if strings.TrimSpace(text) == "" {
-		s.error(w, r, fmt.Errorf("%w: paste the text of an article", errBadRequest))
-		return
+		return fmt.Errorf("%w: paste the text of an article", errBadRequest)
 	}
 	a, err := dated(dateline.Article{Text: text, Source: "pasted"}, r.PostForm.Get("date"))
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	d := dateline.NewDocument(a)
 	if err := s.run(r.Context(), d); err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "document", page{Title: cmp.Or(d.Title, "Pasted article"),
+	return s.render(w, r, http.StatusOK, "document", page{Title: cmp.Or(d.Title, "Pasted article"),
 		Data: articleView{Doc: d, Pieces: highlight(d.Text, marks(d))}})
 }
 
-func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) {
+func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	f, err := parseEventFilter(q, true)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	list, pg, err := s.events(r, f)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	v := struct {
 		listView
@@ -200,22 +192,20 @@ func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) {
 	}{Events: list}
 	v.pager(q, pg, len(list))
 	v.Filter = template.URL(filterQuery(f).Encode())
-	s.render(w, r, http.StatusOK, "events", page{Title: "Events", Data: v})
+	return s.render(w, r, http.StatusOK, "events", page{Title: "Events", Data: v})
 }
 
-func (s *Server) pageActors(w http.ResponseWriter, r *http.Request) {
+func (s *Server) pageActors(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	f, err := parseEventFilter(q, false)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
 	list, err := s.actors(r.Context(), f, 200)
 	if err != nil {
-		s.error(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "actors", page{Title: "Actors", Data: struct {
+	return s.render(w, r, http.StatusOK, "actors", page{Title: "Actors", Data: struct {
 		Query  url.Values
 		Actors []*Actor
 	}{q, list}})
@@ -223,14 +213,13 @@ func (s *Server) pageActors(w http.ResponseWriter, r *http.Request) {
 
 // pageChart serves a page that draws the API's aggregate of its name
 // (timeline, network, map) in the browser, with the filters of its URL.
-func (s *Server) pageChart(name string) http.HandlerFunc {
+func (s *Server) pageChart(name string) handler {
 	title := map[string]string{"timeline": "Timeline", "network": "Actor network", "map": "Map"}[name]
-	return func(w http.ResponseWriter, r *http.Request) {
+	return func(w http.ResponseWriter, r *http.Request) error {
 		q := r.URL.Query()
 		if _, err := parseEventFilter(q, false); err != nil {
-			s.error(w, r, err)
-			return
+			return err
 		}
-		s.render(w, r, http.StatusOK, "chart", page{Name: name, Title: title, Data: q})
+		return s.render(w, r, http.StatusOK, "chart", page{Name: name, Title: title, Data: q})
 	}
 }

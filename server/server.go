@@ -78,32 +78,45 @@ func New(st dateline.Store, p dateline.Pipeline) (*Server, error) {
 	}
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 
-	s.mux.HandleFunc("GET /api/stats", s.apiStats)
-	s.mux.HandleFunc("GET /api/documents", s.apiDocuments)
-	s.mux.HandleFunc("GET /api/documents/{id...}", s.apiDocument)
-	s.mux.HandleFunc("GET /api/events", s.apiEvents)
-	s.mux.HandleFunc("GET /api/events.csv", s.apiEventsCSV)
-	s.mux.HandleFunc("GET /api/actors", s.apiActors)
-	s.mux.HandleFunc("GET /api/timeline", s.apiTimeline)
-	s.mux.HandleFunc("GET /api/graph", s.apiGraph)
-	s.mux.HandleFunc("GET /api/places", s.apiPlaces)
-	s.mux.HandleFunc("POST /api/extract", s.apiExtract)
-	s.mux.HandleFunc("POST /api/ingest", s.apiIngest)
-	s.mux.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
-		s.error(w, r, fmt.Errorf("%s %s: %w", r.Method, r.URL.Path, dateline.ErrNotFound))
+	s.handle("GET /api/stats", s.apiStats)
+	s.handle("GET /api/documents", s.apiDocuments)
+	s.handle("GET /api/documents/{id...}", s.apiDocument)
+	s.handle("GET /api/events", s.apiEvents)
+	s.handle("GET /api/events.csv", s.apiEventsCSV)
+	s.handle("GET /api/actors", s.apiActors)
+	s.handle("GET /api/timeline", s.apiTimeline)
+	s.handle("GET /api/graph", s.apiGraph)
+	s.handle("GET /api/places", s.apiPlaces)
+	s.handle("POST /api/extract", s.apiExtract)
+	s.handle("POST /api/ingest", s.apiIngest)
+	s.handle("GET /api/", func(w http.ResponseWriter, r *http.Request) error {
+		return fmt.Errorf("%s %s: %w", r.Method, r.URL.Path, dateline.ErrNotFound)
 	})
 
-	s.mux.HandleFunc("GET /{$}", s.pageHome)
-	s.mux.HandleFunc("GET /documents", s.pageDocuments)
-	s.mux.HandleFunc("GET /documents/{id...}", s.pageDocument)
-	s.mux.HandleFunc("GET /extract", s.pagePaste)
-	s.mux.HandleFunc("POST /extract", s.pageExtract)
-	s.mux.HandleFunc("GET /events", s.pageEvents)
-	s.mux.HandleFunc("GET /actors", s.pageActors)
-	s.mux.HandleFunc("GET /timeline", s.pageChart("timeline"))
-	s.mux.HandleFunc("GET /network", s.pageChart("network"))
-	s.mux.HandleFunc("GET /map", s.pageChart("map"))
+	s.handle("GET /{$}", s.pageHome)
+	s.handle("GET /documents", s.pageDocuments)
+	s.handle("GET /documents/{id...}", s.pageDocument)
+	s.handle("GET /extract", s.pagePaste)
+	s.handle("POST /extract", s.pageExtract)
+	s.handle("GET /events", s.pageEvents)
+	s.handle("GET /actors", s.pageActors)
+	s.handle("GET /timeline", s.pageChart("timeline"))
+	s.handle("GET /network", s.pageChart("network"))
+	s.handle("GET /map", s.pageChart("map"))
 	return s, nil
+}
+
+// handler is an HTTP handler that returns its error for [Server.error] to
+// answer; it writes nothing when it returns one.
+type handler func(w http.ResponseWriter, r *http.Request) error
+
+// handle routes pattern to h.
+func (s *Server) handle(pattern string, h handler) {
+	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.error(w, r, err)
+		}
+	})
 }
 
 // ServeHTTP serves r with the security headers every response carries: no
@@ -151,13 +164,15 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 	s.render(w, r, status, "error", page{Title: http.StatusText(status), Data: msg})
 }
 
-// json writes v as the response with status.
-func (s *Server) json(w http.ResponseWriter, status int, v any) {
+// json writes v as the response with status. It returns nil: once the
+// status is sent, a failure to write is only logged.
+func (s *Server) json(w http.ResponseWriter, status int, v any) error {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
 	if err := json.NewEncoder(w).Encode(v); err != nil {
 		s.Logger.Debug("write response", "err", err)
 	}
+	return nil
 }
 
 // authorize reports an error wrapping errUnauthorized unless r carries the
