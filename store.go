@@ -55,6 +55,10 @@ func ContentHash(text string) string {
 // ID adds nothing to a document's identity.
 const GeneratedIDPrefix = "sha256:"
 
+// GeneratedID returns the ID a store gives a document with key k that came
+// without one: [GeneratedIDPrefix] and 16 hex digits of its hash.
+func GeneratedID(k DocKey) string { return GeneratedIDPrefix + k.Hash[:16] }
+
 // Key returns the identity of a: see [DocKey].
 func (a Article) Key() DocKey { return newKey(a.Text, a.URL, a.ID) }
 
@@ -84,6 +88,7 @@ type DocumentFilter struct {
 	Text   *string   // case-insensitive substring of the title or text
 	Since  time.Time // document date on or after this day
 	Until  time.Time // document date on or before this day
+	Offset int       // skip this many of the selected documents first
 	Limit  int       // 0 means no limit
 }
 
@@ -103,7 +108,10 @@ type EventFilter struct {
 	Text    *string // case-insensitive substring of the event's sentence
 	Since   time.Time
 	Until   time.Time // event date on or before this day
-	Limit   int       // 0 means no limit
+	// MinConfidence matches events whose confidence is at least this.
+	MinConfidence float64
+	Offset        int // skip this many of the selected events first
+	Limit         int // 0 means no limit
 }
 
 // EventRecord is a stored event with the document it came from.

@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // env is what a command reads and writes besides its arguments.
@@ -38,6 +39,7 @@ var commands = map[string]command{
 	"stats":    {"count what the database holds (--db, --json)", runStats},
 	"query":    {"list stored events by actor, country, code, PLOVER type, date, mood, text", runQuery},
 	"export":   {"write stored events as GDELT, Phoenix, CSV or Parquet, documents as JSONL", runExport},
+	"serve":    {"serve the JSON API and the web pages over the database (--db, --addr, --token)", runServe},
 	"explain":  {"show per sentence the parse, actors, patterns tried and why each event was or was not coded", runExplain},
 	"bench":    {"run the whole pipeline over a JSON Lines corpus and print articles/s, MB/s and peak memory", runBench},
 	"patterns": {"build data/cameo/petrarch.patterns.gz from the PETRARCH2 verb dictionary (--check: load the shipped patterns)", runPatterns},
@@ -47,7 +49,7 @@ var commands = map[string]command{
 var errUsage = errors.New("usage")
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	e := env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, stdinTerminal: isTerminal(os.Stdin)}
 	if err := run(ctx, e, os.Args[1:]); err != nil {

@@ -24,9 +24,13 @@ func filterFlags(fs *flag.FlagSet) func() (dateline.EventFilter, error) {
 	text := fs.String("text", "", "words in the event's sentence")
 	since := fs.String("since", "", "events on or after this day (YYYY-MM-DD)")
 	until := fs.String("until", "", "events on or before this day (YYYY-MM-DD)")
+	minConf := fs.Float64("min-confidence", 0, "events coded with at least this confidence (0 to 1)")
 	limit := fs.Int("limit", 0, "at most this many (0: all)")
 	return func() (dateline.EventFilter, error) {
-		f := dateline.EventFilter{Limit: *limit}
+		if *minConf < 0 || *minConf > 1 {
+			return dateline.EventFilter{}, fmt.Errorf("%w: --min-confidence %v: want 0 to 1", errUsage, *minConf)
+		}
+		f := dateline.EventFilter{Limit: *limit, MinConfidence: *minConf}
 		for _, o := range []struct {
 			v   string
 			dst **string

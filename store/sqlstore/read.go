@@ -66,6 +66,10 @@ func (s *Store) Documents(ctx context.Context, f dateline.DocumentFilter, fn fun
 			return nil
 		}
 		query := fmt.Sprintf(`SELECT %s FROM documents WHERE %s ORDER BY id LIMIT %d`, docColumns, strings.Join(w, " AND "), n)
+		if seen == 0 && f.Offset > 0 {
+			// Only the first page skips; the next ones continue after its last key.
+			query += fmt.Sprintf(" OFFSET %d", f.Offset)
+		}
 		docs, keys, err := s.queryDocs(ctx, query, a...)
 		if err != nil {
 			return fmt.Errorf("documents: %w", err)
@@ -180,7 +184,7 @@ func (s *Store) loadLayers(ctx context.Context, key int64, d *dateline.Document)
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	recs, err := s.queryEvents(ctx, `WHERE e.doc = ?`, []any{key}, 0)
+	recs, err := s.queryEvents(ctx, `WHERE e.doc = ?`, []any{key}, 0, 0)
 	if err != nil {
 		return err
 	}
@@ -249,10 +253,13 @@ type eventRow struct {
 	rec dateline.EventRecord
 }
 
-func (s *Store) queryEvents(ctx context.Context, where string, args []any, limit int) ([]eventRow, error) {
+func (s *Store) queryEvents(ctx context.Context, where string, args []any, limit, offset int) ([]eventRow, error) {
 	query := `SELECT ` + eventColumns + ` FROM events e JOIN documents d ON d.id = e.doc ` + where + ` ORDER BY e.doc, e.idx`
 	if limit > 0 {
 		query += fmt.Sprintf(" LIMIT %d", limit)
+	}
+	if offset > 0 {
+		query += fmt.Sprintf(" OFFSET %d", offset)
 	}
 	rows, err := s.DB.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
@@ -332,6 +339,9 @@ func (s *Store) Events(ctx context.Context, f dateline.EventFilter, fn func(date
 	if !f.Until.IsZero() {
 		where, args = append(where, "e.date_day <> '' AND e.date_day <= ?"), append(args, f.Until.Format("2006-01-02")+"~")
 	}
+	if f.MinConfidence > 0 {
+		where, args = append(where, "e.confidence >= ?"), append(args, f.MinConfidence)
+	}
 	var lastDoc int64 = -1
 	lastIdx := -1
 	seen := 0
@@ -345,7 +355,12 @@ func (s *Store) Events(ctx context.Context, f dateline.EventFilter, fn func(date
 		if n <= 0 {
 			return nil
 		}
-		recs, err := s.queryEvents(ctx, "WHERE "+strings.Join(w, " AND "), a, n)
+		offset := 0
+		if seen == 0 {
+			// Only the first page skips; the next ones continue after its last row.
+			offset = f.Offset
+		}
+		recs, err := s.queryEvents(ctx, "WHERE "+strings.Join(w, " AND "), a, n, offset)
 		if err != nil {
 			return fmt.Errorf("events: %w", err)
 		}

@@ -267,7 +267,7 @@ func (s *Store) putDoc(ctx context.Context, tx *sql.Tx, doc *dateline.Document, 
 	k := dateline.KeyOf(doc)
 	id := doc.ID
 	if id == "" {
-		id = dateline.GeneratedIDPrefix + k.Hash[:16]
+		id = dateline.GeneratedID(k)
 	}
 	day, basis := docDay(doc)
 	var published string

@@ -260,6 +260,11 @@ func Run(t *testing.T, open Opener) {
 		}{
 			{"all", dateline.EventFilter{}, 12},
 			{"limit", dateline.EventFilter{Limit: 5}, 5},
+			{"offset", dateline.EventFilter{Offset: 10}, 2},
+			{"offset and limit", dateline.EventFilter{Offset: 4, Limit: 3}, 3},
+			{"offset past the end", dateline.EventFilter{Offset: 12}, 0},
+			{"min confidence", dateline.EventFilter{MinConfidence: 0.8}, 6},
+			{"min confidence of all", dateline.EventFilter{MinConfidence: 0.5}, 12},
 			// RUSGOV is source of ev1 in docs 0, 3 and target in docs 2, 5.
 			{"actor either side", dateline.EventFilter{Actor: str("RUSGOV")}, 4},
 			{"actor prefix", dateline.EventFilter{Actor: str("rus")}, 4},
@@ -316,6 +321,16 @@ func Run(t *testing.T, open Opener) {
 		}
 		if fmt.Sprint(ids) != "[doc-0 doc-1 doc-2 doc-3]" {
 			t.Errorf("Documents in order = %v", ids)
+		}
+		ids = nil
+		if err := s.Documents(ctx, dateline.DocumentFilter{Offset: 1, Limit: 2}, func(d *dateline.Document) error {
+			ids = append(ids, d.ID)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(ids) != "[doc-1 doc-2]" {
+			t.Errorf("Documents with offset 1, limit 2 = %v", ids)
 		}
 		text := "venezuela criticises"
 		n := 0
