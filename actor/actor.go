@@ -91,6 +91,7 @@ func (r *Resolver) Annotate(ctx context.Context, doc *dateline.Document) error {
 	}
 	s.dropCommonWords()
 	s.index()
+	s.dictionaryOrgs()
 	s.fixMentions()
 	s.countCountries()
 	s.resolveMentions()

@@ -50,14 +50,26 @@ func (s *state) isAgentHead(i int) bool {
 	}
 	t := s.doc.Tokens[i]
 	switch t.POS {
-	case "NOUN":
-		return true
+	case "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT", "ADV", "INTJ":
+		return false
+	case "ADJ":
+		return t.Rel != "amod" && t.Rel != "" // "a Yemeni civilian" tagged as an adjective
 	case "PROPN":
-		return !s.isCountryWord(i)
-	case "":
-		return isLetters(t.Text)
+		// "the Army", "Kenyan MPs"; not the last word of a name ("West Bank")
+		if s.isCountryWord(i) {
+			return false
+		}
+		p := i - 1
+		return p < 0 || !s.sameSentence(p, i) || !startsUpper(s.word(p)) || s.countryBefore(p) || s.sentenceStart(p) ||
+			s.inAgent(p, i) // "Interior Ministry"
 	}
-	return false
+	return isLetters(t.Text)
+}
+
+// sentenceStart reports whether token i begins its sentence.
+func (s *state) sentenceStart(i int) bool {
+	si := s.sentOf(i)
+	return si >= 0 && s.doc.Sentences[si].Tokens.Start == i
 }
 
 // isCountryWord reports whether token i names or qualifies a country.
@@ -95,6 +107,14 @@ func (s *state) leftEdge(h int) int {
 		}
 		a = j
 	}
+	// a country word right before the phrase qualifies it whatever the
+	// parse made of it ("Kenyan MPs")
+	for a > 0 && s.sameSentence(a-1, h) && s.countryBefore(a-1) {
+		a--
+		if mi := s.tokMen[a]; mi >= 0 {
+			a = s.menTok[mi][0]
+		}
+	}
 	// a possessive right before the phrase is its possessor whatever the
 	// parse made of it ("Peru's Interior Ministry")
 	if w := s.word(a - 1); (w == "'s" || w == "’s") && a >= 2 && s.sameSentence(a-2, h) {
@@ -104,6 +124,16 @@ func (s *state) leftEdge(h int) int {
 		}
 	}
 	return a
+}
+
+// countryBefore reports whether token k names a state: a country word or
+// a mention of a state.
+func (s *state) countryBefore(k int) bool {
+	if mi := s.tokMen[k]; mi >= 0 {
+		e := s.menEnt[mi]
+		return e != nil && e.e.Type == GPE
+	}
+	return s.isCountryWord(k)
 }
 
 // inAgent reports whether tokens [a, h] end in an agent phrase that
@@ -142,7 +172,7 @@ func (s *state) inLeftPhrase(j, h int) bool {
 		if t.Head == h {
 			return true
 		}
-		if t.Head < j || t.Head > h {
+		if t.Head > h || t.Head < h-8 || t.Head == k {
 			return false
 		}
 		k = t.Head
@@ -242,11 +272,11 @@ func (s *state) phraseCountry(k int) (country string, org *ent) {
 		}
 		return "", nil
 	}
+	if k > 0 && s.adjectiveAtEnd(k) != "" {
+		return s.adjectiveAtEnd(k), nil // "North Korean": the head is "Korean"
+	}
 	if c, n := s.adjectiveAt(k); n > 0 {
 		return c, nil
-	}
-	if k > 0 && s.adjectiveAtEnd(k) != "" {
-		return s.adjectiveAtEnd(k), nil // "South Korean": the head is "Korean"
 	}
 	w := s.word(k)
 	if i := strings.LastIndexByte(w, '-'); i > 0 && strings.EqualFold(w[i+1:], "led") {
@@ -260,6 +290,11 @@ func (s *state) phraseCountry(k int) (country string, org *ent) {
 	if startsUpper(w) {
 		if c, ok := s.d.CountryNamed(w); ok {
 			return c.Code, nil
+		}
+		// a city or territory the recogniser left alone ("residents of
+		// Aleppo", "Gaza residents")
+		if p, ok := s.d.Place(w); ok && p.Population >= 100000 && s.d.Kinds(w)&dict.KindPerson == 0 {
+			return p.Country, nil
 		}
 	}
 	return "", nil
@@ -293,6 +328,12 @@ func (s *state) agents() {
 		if sector == "" {
 			continue
 		}
+		if sector == "IGO" {
+			// "the US-led coalition": a coalition of states is an IGO,
+			// whoever leads it
+			s.addAgent(a, start, h, "", sector, ruleNoCountry)
+			continue
+		}
 		if s.formerAt(a, start) {
 			sector = "ELI" // "former ministers": elites, no longer in office
 		}
@@ -316,9 +357,6 @@ func (s *state) agents() {
 			continue
 		}
 		if country == "" {
-			if !s.standsAlone(a, start, h) {
-				continue
-			}
 			if stateBound(sector) {
 				country, rule = s.agentCountry(h, sector)
 			} else {
@@ -347,30 +385,6 @@ func stateBound(sector string) bool {
 		return false
 	}
 	return true
-}
-
-// standsAlone reports whether an agent phrase with no country in it refers
-// to a particular group or body: a definite or possessive determiner, or a
-// bare plural ("the army", "its ministry", "rebels"), not "an official" or
-// "a soldier" in passing.
-func (s *state) standsAlone(a, start, h int) bool {
-	for j := a; j < start; j++ {
-		switch s.lower(j) {
-		case "the", "its", "their", "this", "these", "those", "that", "his", "her", "our":
-			return true
-		case "a", "an", "any", "some", "no", "every", "each":
-			return false
-		}
-	}
-	t := s.doc.Tokens[h]
-	if strings.Contains(t.Feats, "Number=Plur") {
-		return true
-	}
-	switch s.lower(h) {
-	case "police", "military", "government", "parliament", "congress", "senate", "opposition", "media":
-		return true
-	}
-	return t.POS == "" && strings.HasSuffix(t.Text, "s")
 }
 
 // agentCountry chooses the country of an agent phrase that names none, in

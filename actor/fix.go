@@ -1,8 +1,10 @@
 package actor
 
 import (
+	"sort"
 	"strings"
 
+	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/dict"
 )
 
@@ -59,7 +61,7 @@ func (s *state) fixMentions() {
 		k := s.d.Kinds(m.Text)
 		place := k&(dict.KindCountry|dict.KindSeat|dict.KindPlace) != 0
 		switch {
-		case m.Type != "ORG" && k&dict.KindOrg != 0 && k&(dict.KindCountry|dict.KindSeat) == 0:
+		case m.Type != "ORG" && k&dict.KindOrg != 0 && k&dict.KindCountry == 0:
 			m.Type = "ORG"
 		case m.Type != "PER" && k&dict.KindPerson != 0 && !place && k&dict.KindOrg == 0:
 			m.Type = "PER"
@@ -400,4 +402,65 @@ func hasCompanySuffix(name string) bool {
 		return false
 	}
 	return companySuffixes[strings.ToLower(strings.Trim(name[i+1:], ".,"))]
+}
+
+// dictionaryOrgs adds, where the recogniser found nothing, the
+// organisations the dictionary names exactly: capitalised words ("Reuters",
+// "the Houthis", "Greenpeace") whose text is an organisation's name or
+// alias. A single word that opens a sentence must be written as the
+// dictionary writes it, so that an ordinary capitalised word is no name.
+func (s *state) dictionaryOrgs() {
+	toks := s.doc.Tokens
+	added := false
+	for i := 0; i < len(toks); i++ {
+		if s.tokMen[i] >= 0 || !startsUpper(toks[i].Text) {
+			continue
+		}
+		for n := min(4, len(toks)-i); n >= 1; n-- {
+			z := i + n
+			if !s.sameSentence(i, z-1) || !startsUpper(toks[z-1].Text) || s.covered(i, z) {
+				continue
+			}
+			text := s.textOf(i, z)
+			o, ok := s.d.Org(text)
+			if !ok || len(text) < 3 || s.d.Kinds(text)&(dict.KindCountry|dict.KindPerson) != 0 {
+				continue
+			}
+			if n == 1 && s.sentenceStart(i) && !writtenAs(text, o) && text != strings.ToUpper(text) {
+				continue
+			}
+			s.doc.Mentions = append(s.doc.Mentions, dateline.Mention{Span: s.spanOf(i, z), Text: text, Type: "ORG", Entity: -1})
+			added = true
+			i = z - 1
+			break
+		}
+	}
+	if added {
+		sort.SliceStable(s.doc.Mentions, func(a, b int) bool { return s.doc.Mentions[a].Span.Start < s.doc.Mentions[b].Span.Start })
+		s.index()
+	}
+}
+
+// covered reports whether any token of [a, z) is inside a mention.
+func (s *state) covered(a, z int) bool {
+	for i := a; i < z; i++ {
+		if s.tokMen[i] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// writtenAs reports whether text is written exactly as o's name or one of
+// its aliases.
+func writtenAs(text string, o dict.Org) bool {
+	if text == o.Name {
+		return true
+	}
+	for _, a := range o.Aliases {
+		if a == text {
+			return true
+		}
+	}
+	return false
 }

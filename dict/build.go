@@ -269,9 +269,10 @@ func (b *builder) countries() error {
 		if c == nil {
 			continue
 		}
-		c.names = addUniq(c.names, col(r, 2), col(r, 3))
-		for _, a := range strings.Split(col(r, 7), " or ") {
-			c.names = addUniq(c.names, a)
+		for _, n := range append([]string{col(r, 2), col(r, 3)}, strings.Split(col(r, 7), " or ")...) {
+			if !regionName(n) { // the West Bank and the Gaza Strip are places, not names of their state
+				c.names = addUniq(c.names, n)
+			}
 		}
 		for _, n := range strings.Split(col(r, 9), ",") {
 			n = strings.TrimSpace(n)
@@ -444,9 +445,11 @@ var handOrgs = [][3]string{
 	{"DEUMED", "Deutsche Welle", "DW"},
 	{"USAGOV", "State Department", "US State Department;U.S. State Department;Department of State"},
 	{"USAGOV", "Pentagon", "Department of Defense"},
-	{"USAGOV", "Congress", "US Congress;U.S. Congress"},
-	{"USAGOV", "CIA", "Central Intelligence Agency"},
-	{"USAGOV", "FBI", "Federal Bureau of Investigation"},
+	{"USALEG", "United States Congress", "US Congress;U.S. Congress"},
+	{"USALEG", "United States Senate", "US Senate;U.S. Senate"},
+	{"USALEG", "United States House of Representatives", "US House of Representatives;U.S. House of Representatives"},
+	{"USASPY", "CIA", "Central Intelligence Agency"},
+	{"USACOP", "FBI", "Federal Bureau of Investigation"},
 }
 
 // recentOrgs are named armed groups and organisations that rose, or changed
@@ -479,6 +482,21 @@ var recentOrgs = []struct{ code, name, aliases, since string }{
 	{"COLREB", "National Liberation Army", "ELN", "1964"},
 	{"COLREB", "FARC", "Revolutionary Armed Forces of Colombia", "1964"},
 	{"UKRMIL", "Azov Regiment", "Azov Battalion;Azov", "2014"},
+	{"RUSSPY", "Federal Security Service", "FSB", "1995"},
+	{"RUSSPY", "Foreign Intelligence Service of Russia", "SVR", "1991"},
+	{"RUSSPY", "GRU", "Main Intelligence Directorate", "1992"},
+	{"GBRSPY", "MI6", "Secret Intelligence Service", "1909"},
+	{"GBRSPY", "MI5", "", "1909"},
+	{"GBRSPY", "GCHQ", "Government Communications Headquarters", "1919"},
+	{"ISRSPY", "Mossad", "", "1949"},
+	{"ISRSPY", "Shin Bet", "Shabak", "1948"},
+	{"PAKSPY", "Inter-Services Intelligence", "ISI", "1948"},
+	{"USASPY", "National Security Agency", "NSA", "1952"},
+	{"ISRLEG", "Knesset", "", "1949"},
+	{"RUSBUS", "Gazprom", "", "1989"},
+	{"RUSBUS", "Rosneft", "", "1993"},
+	{"SAUBUS", "Saudi Aramco", "Aramco", "1933"},
+	{"CHNBUS", "Huawei", "", "1987"},
 	{"NGO", "Doctors Without Borders", "Medecins Sans Frontieres;MSF", "1971"},
 	{"NGO", "Greenpeace", "", "1971"},
 	{"NGO", "Reporters Without Borders", "Reporters Sans Frontieres", "1985"},
@@ -502,6 +520,15 @@ func (b *builder) validCode(code string) bool {
 }
 
 func (b *builder) addOrg(code, name, aliases string) {
+	// Phoenix writes a state's legislature, courts and forces as parts of
+	// its government (USAGOVLEG); the conventions code them by their own
+	// sector (USALEG)
+	if len(code) == 9 && code[3:6] == "GOV" {
+		switch code[6:] {
+		case "LEG", "JUD", "MIL", "SPY", "COP":
+			code = code[:3] + code[6:]
+		}
+	}
 	k := Key(name)
 	if k == "" || b.orgSeen[k] || !b.validCode(code) {
 		return
@@ -542,7 +569,16 @@ func (b *builder) orgs() error {
 func (b *builder) orgLines() []string {
 	var out []string
 	for _, o := range b.orgList {
-		out = append(out, "org\t"+o[0]+"\t"+o[1]+"\t"+o[2])
+		if b.sectorMap[Key(o[1])] != "" {
+			continue // "Senate", "Parliament": a kind of body any state has, not one organisation
+		}
+		var aliases []string
+		for _, a := range list(o[2]) {
+			if b.sectorMap[Key(a)] == "" {
+				aliases = append(aliases, a)
+			}
+		}
+		out = append(out, "org\t"+o[0]+"\t"+o[1]+"\t"+strings.Join(aliases, ";"))
 	}
 	return out
 }
@@ -588,7 +624,7 @@ var handSectors = [][2]string{
 	{"opponent", "OPP"}, {"opposition supporter", "OPP"},
 	{"rebel", "REB"}, {"insurgent", "REB"}, {"militant", "REB"}, {"guerrilla", "REB"}, {"militia", "REB"},
 	{"protester", "OPP"}, {"protestor", "OPP"}, {"demonstrator", "OPP"}, {"civilian", "CVL"}, {"resident", "CVL"},
-	{"forces", "MIL"}, {"military forces", "MIL"}, {"tank", "MIL"}, {"jet", "MIL"}, {"fighter jet", "MIL"},
+	{"coalition", "IGO"}, {"alliance", "IGO"}, {"forces", "MIL"}, {"military forces", "MIL"}, {"tank", "MIL"}, {"jet", "MIL"}, {"fighter jet", "MIL"},
 	{"warplane", "MIL"}, {"aircraft", "MIL"}, {"helicopter", "MIL"}, {"gunship", "MIL"}, {"artillery", "MIL"},
 	{"warship", "MIL"}, {"drone", "MIL"}, {"peacekeeper", "MIL"}, {"paratrooper", "MIL"}, {"marine", "MIL"},
 	{"fighter", "REB"}, {"separatist", "REB"}, {"jihadist", "REB"}, {"gunman", "REB"}, {"gunmen", "REB"},

@@ -289,7 +289,7 @@ func (b *builder) phoenixNonPerson(e phoenixEntry) {
 	}
 	name := titleName(e.name)
 	if len(code) == 3 {
-		if c := b.byCode[code]; c != nil && len(name) > 3 && !strings.Contains(Key(name), "occupied") {
+		if c := b.byCode[code]; c != nil && len(name) > 3 && !strings.Contains(Key(name), "occupied") && !regionName(name) {
 			c.names = addUniq(c.names, name)
 		}
 		return
@@ -310,6 +310,20 @@ func (b *builder) phoenixNonPerson(e phoenixEntry) {
 		name = strings.Trim(strings.ReplaceAll(e.name, "_", " "), " ") // acronyms stay capitals
 	}
 	b.addOrg(code, name, strings.Join(aliases, ";"))
+}
+
+// regionName reports whether a name is of a region inside a state ("West
+// Bank", "Gaza Strip", "Golan Heights"): a place, never the state's name.
+func regionName(name string) bool {
+	i := strings.LastIndexByte(name, ' ')
+	if i < 0 {
+		return false
+	}
+	switch strings.ToLower(name[i+1:]) {
+	case "bank", "strip", "heights", "peninsula", "region", "province", "valley", "territory", "territories":
+		return !strings.Contains(strings.ToLower(name), "territories") || strings.HasPrefix(strings.ToLower(name), "occupied")
+	}
+	return false
 }
 
 // factbookName parses "President Vladimir Vladimirovich PUTIN" into the

@@ -234,7 +234,7 @@ func (d *Dictionary) Sector(word string) (string, bool) {
 		return s, true
 	}
 	for _, suf := range []struct{ from, to string }{{"ies", "y"}, {"es", ""}, {"s", ""}} {
-		if len(k) > len(suf.from)+2 && k[len(k)-len(suf.from):] == suf.from {
+		if len(k) > len(suf.from)+1 && k[len(k)-len(suf.from):] == suf.from { // "MPs" → "mp"
 			if s, ok := d.sectors[k[:len(k)-len(suf.from)]+suf.to]; ok {
 				return s, true
 			}

@@ -20,7 +20,9 @@ func Phrase(ctx context.Context, p dateline.Pipeline, phrase string, day time.Ti
 	if phrase == "" {
 		return nil, fmt.Errorf("phrase: empty: %w", dateline.ErrEmpty)
 	}
-	doc := dateline.NewDocument(dateline.Article{ID: "phrase", Text: phrase, Date: day})
+	// the phrase is its own title, so that the clean stage keeps a lone
+	// name ("Reuters") that would otherwise pass for a navigation line
+	doc := dateline.NewDocument(dateline.Article{ID: "phrase", Text: phrase, Title: phrase, Date: day})
 	if err := p.Run(ctx, doc); err != nil {
 		return nil, fmt.Errorf("phrase %q: %w", phrase, err)
 	}
