@@ -501,16 +501,27 @@ func (a *analysis) source(c cue, j, para int) {
 	if p := c.at - 1; a.outside(p, para) && a.ws[p].low == "," {
 		st := a.sentenceStart(p)
 		if p-st >= 3 {
-			a.take(d, a.clauseTo(st, p-1))
-			a.add(d)
+			a.sourced(d, a.clauseTo(st, p-1))
 		}
 		return
 	}
 	if n := end + 1; a.outside(n, para) && a.ws[n].low == "," && n+1 < len(a.ws) && a.ws[n+1].para == para {
 		if ct := a.clause(n+1, para); ct.ok() && !a.hasCue(ct) {
-			a.take(d, ct)
-			a.add(d)
+			a.sourced(d, ct)
 		}
+	}
+}
+
+// sourced records the quotations in the clause ct that "according to"
+// attributes: the clause itself is no quote (the gold conventions), but
+// the words it quotes are the source's ("According to a statement,
+// "neutralizing the threat" is the aim").
+func (a *analysis) sourced(d *draft, ct content) {
+	for _, k := range ct.segs {
+		q := *d
+		q.parts, q.segs, q.kind = nil, nil, ""
+		a.take(&q, content{parts: a.segs[k].parts, segs: []int{k}, kind: Direct})
+		a.add(&q)
 	}
 }
 

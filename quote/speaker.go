@@ -313,13 +313,14 @@ func (a *analysis) speakerOf(p np, at int) speaker {
 	if p.from == p.to && (subjectPronouns[a.ws[p.from].low] || objectPronouns[a.ws[p.from].low]) {
 		return a.pronoun(p.from, at)
 	}
+	p = a.firstConjunct(p)
 	sp := a.span(p)
 	if h := p.hd(); h >= 0 {
 		// The parse names the head word: the mention that holds it
 		// ("Egypt" in "Egypt and Qatar said").
 		for mi := a.mentFrom(a.ws[h].span.Start); mi < len(a.ments) && a.ments[mi].span.Start <= a.ws[h].span.Start; mi++ {
 			if m := a.ments[mi]; m.span.Contains(a.ws[h].span) && sp.Contains(m.span) {
-				return a.mentionSpeaker(m)
+				return a.headSpeaker(m, a.commonHead(p))
 			}
 		}
 	}
@@ -348,18 +349,50 @@ func (a *analysis) speakerOf(p np, at int) speaker {
 			best = mi
 		}
 	}
+	ch := a.commonHead(p)
 	if best >= 0 {
-		return a.mentionSpeaker(a.ments[best])
+		return a.headSpeaker(a.ments[best], ch)
+	}
+	if !a.ws[ch].capitalised() || officials[a.ws[ch].low] {
+		if s, ok := a.unnamed(p, ch, at); ok {
+			return s
+		}
 	}
 	return speaker{name: a.plainName(p)}
+}
+
+// headSpeaker returns the speaker the mention m at the head of a noun
+// phrase names; a government or officials (word ch) speak for their state
+// ("the Iraqi government": Iraq).
+func (a *analysis) headSpeaker(m ment, ch int) speaker {
+	if officials[a.ws[ch].low] && m.entity >= 0 && m.span.Contains(a.ws[ch].span) {
+		if st := a.stateOf(m.entity); st >= 0 {
+			return a.entitySpeaker(st)
+		}
+	}
+	return a.mentionSpeaker(m)
+}
+
+// firstConjunct returns the first of two names joined by "and" in p: a
+// joint statement is its first-named speaker's (the gold conventions:
+// "Egypt and Qatar said" is Egypt's).
+func (a *analysis) firstConjunct(p np) np {
+	for k := p.from + 1; k < p.to; k++ {
+		if a.ws[k].low == "and" && a.ws[k-1].capitalised() && a.ws[k+1].capitalised() {
+			q := np{from: p.from, to: k - 1, head: p.head, parsed: p.parsed && p.head < k}
+			if a.hasMention(q) || len(a.ments) == 0 {
+				return q
+			}
+		}
+	}
+	return p
 }
 
 // mentionSpeaker returns the speaker a mention names: its entity, or
 // without one its words.
 func (a *analysis) mentionSpeaker(m ment) speaker {
 	if m.entity >= 0 {
-		e := &a.doc.Entities[m.entity]
-		return speaker{id: e.ID, name: e.Name, typ: e.Type}
+		return a.entitySpeaker(a.mentionEntity(m))
 	}
 	mp := np{from: a.wordAt(m.span.Start), to: a.wordAt(m.span.Start)}
 	for mp.to+1 < len(a.ws) && a.ws[mp.to+1].span.End <= m.span.End {
@@ -434,75 +467,14 @@ func (a *analysis) inPP(p np, off int) bool {
 	return in
 }
 
-// pronoun resolves the pronoun at word i: through a mention of the
-// entities layer at the pronoun, else the latest speaker of a quote in this
-// or the previous paragraph that fits, else the latest person mentioned.
-func (a *analysis) pronoun(i, at int) speaker {
-	w := &a.ws[i]
-	for mi := a.mentFrom(w.span.Start); mi < len(a.ments); mi++ {
-		m := a.ments[mi]
-		if m.span.Start > w.span.Start {
-			break
-		}
-		if m.span.Contains(w.span) && m.entity >= 0 {
-			e := &a.doc.Entities[m.entity]
-			return speaker{id: e.ID, name: e.Name, typ: e.Type}
-		}
-	}
-	if w.low == "there" || w.low == "you" {
-		return speaker{}
-	}
-	person := personPronouns[w.low]
-	fits := func(typ string) bool {
-		if typ == "" {
-			return true
-		}
-		isPerson := typ == "PERSON" || typ == "PER"
-		return isPerson == person
-	}
-	if w.low == "it" {
-		// "It added that …": an organisation that spoke in this paragraph.
-		ds := lastOf(a.byPara[w.para], 64)
-		for k := len(ds) - 1; k >= 0; k-- {
-			if d := ds[k]; d.name != "" && !d.pronounOnly() && d.typ != "PERSON" && d.typ != "PER" &&
-				(d.cue == nil || a.ws[d.cue.at].span.Start < w.span.Start) {
-				return speaker{id: d.speaker, name: d.name, typ: d.typ}
-			}
-		}
-		sp, _ := a.lastNamed(i, w.para, false)
-		return sp
-	}
-	// The latest fitting speaker of a quote, then the latest person named,
-	// in this paragraph first, then in the one before.
-	// A quote that runs over paragraphs puts its speaker two back.
-	for para := w.para; para >= w.para-2 && para >= 0; para-- {
-		ds := lastOf(a.byPara[para], 64)
-		for k := len(ds) - 1; k >= 0; k-- {
-			d := ds[k]
-			if d.cue != nil && a.ws[d.cue.at].span.Start >= w.span.Start {
-				continue
-			}
-			if d.name != "" && !d.pronounOnly() && fits(d.typ) {
-				return speaker{id: d.speaker, name: d.name, typ: d.typ}
-			}
-		}
-		if person && para >= w.para-1 {
-			if sp, ok := a.lastNamed(i, para, true); ok {
-				return sp
-			}
-		}
-	}
-	return speaker{}
-}
-
 // lastNamed returns the latest person (or, person false, organisation or
 // state) named in paragraph para before word i: a mention of the entities
 // layer, or without one the capitalised words that open a sentence and are
 // followed by a verb ("Tinubu thanked voters", "Transport operator SNCF
 // warned").
-func (a *analysis) lastNamed(i, para int, person bool) (speaker, bool) {
+func (a *analysis) lastNamed(i, para int, person bool) (speaker, int, bool) {
 	if para < 0 || para >= len(a.paras) {
-		return speaker{}, false
+		return speaker{}, -1, false
 	}
 	end := a.ws[i].span.Start
 	if a.ws[i].para != para {
@@ -517,12 +489,11 @@ func (a *analysis) lastNamed(i, para int, person bool) (speaker, bool) {
 				continue
 			}
 			if m.entity >= 0 {
-				e := &a.doc.Entities[m.entity]
-				return speaker{id: e.ID, name: e.Name, typ: e.Type}, true
+				return a.entitySpeaker(a.mentionEntity(m)), m.span.Start, true
 			}
-			return speaker{name: m.span.In(a.text), typ: m.typ}, true
+			return speaker{name: m.span.In(a.text), typ: m.typ}, m.span.Start, true
 		}
-		return speaker{}, false
+		return speaker{}, -1, false
 	}
 	last := a.wordAt(end) - 1
 	if last >= a.paraWord[para+1] {
@@ -537,10 +508,10 @@ func (a *analysis) lastNamed(i, para int, person bool) (speaker, bool) {
 			e++
 		}
 		if v := e + 1; v < a.paraWord[para+1] && (a.isFinite(v) || a.participle(v)) && !determiners[a.ws[k].low] {
-			return speaker{name: a.span(np{from: k, to: e}).In(a.text)}, true
+			return speaker{name: a.span(np{from: k, to: e}).In(a.text)}, a.ws[k].span.Start, true
 		}
 	}
-	return speaker{}, false
+	return speaker{}, -1, false
 }
 
 // lookBack bounds how many words or mentions a pronoun looks back over for
