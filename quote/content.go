@@ -8,18 +8,37 @@ import (
 
 // named reads the quotation a naming cue introduces: "called it "…"",
 // "what he called "…"", "described them as "…"".
+// The object may be a short noun phrase ("called Mohammad's admission a
+// "…"", "cited the government's "…" as"); a second quotation joined by
+// "and" or "or" is part of the same quote ("as a "…" and "…"").
 func (a *analysis) named(j, para int) content {
-	for n := 0; n < 4 && a.outside(j, para) && a.quotationAt(j) < 0; n++ {
+	for n := 0; n < 6 && a.outside(j, para) && a.quotationAt(j) < 0; n++ {
 		w := &a.ws[j]
-		if !namingObjects[w.low] && !(n > 0 && !w.isPunct()) {
+		if n == 0 && !namingObjects[w.low] && !a.nounish(j, para) {
+			return content{}
+		}
+		if n > 0 && w.isPunct() && w.low != "'s" && w.low != "’s" || a.isFinite(j) || boundaries[w.low] && w.low != "as" {
 			return content{}
 		}
 		j++
 	}
-	if k := a.quotationAt(j); k >= 0 {
-		return content{parts: a.segs[k].parts, segs: []int{k}, kind: Direct}
+	k := a.quotationAt(j)
+	if k < 0 {
+		return content{}
 	}
-	return content{}
+	ct := content{parts: append([]dateline.Span(nil), a.segs[k].parts...), segs: []int{k}, kind: Direct}
+	for {
+		e := a.wordAt(a.segs[k].outer().End - 1)
+		n := e + 1
+		if !a.outside(n, para) || a.ws[n].low != "and" && a.ws[n].low != "or" {
+			return ct
+		}
+		if k = a.quotationAt(n + 1); k < 0 {
+			return ct
+		}
+		ct.parts = append(ct.parts, a.segs[k].parts...)
+		ct.segs = append(ct.segs, k)
+	}
 }
 
 // contentAfter reads what follows a cue from word j: a quotation after a
@@ -59,7 +78,7 @@ func (a *analysis) contentAfter(c cue, e Entry, j, para int) content {
 			break
 		}
 	}
-	if s, ok := a.parsedContent(c); ok && s-c.at < 16 && (e.Frame != FrameThat || a.ws[s-1].low == "that") &&
+	if s, ok := a.parsedContent(c); ok && s-c.at < 16 && (e.Frame != FrameThat || a.ws[s-1].low == "that" || a.parsedClause(c)) &&
 		(a.ws[s].seg >= 0 || !a.isFinite(s) && a.ws[s].pos != "VERB" && a.ws[s].pos != "AUX") {
 		return a.clause(s, para)
 	}
@@ -157,6 +176,28 @@ func (a *analysis) parsedContent(c cue) (int, bool) {
 		return s, true
 	}
 	return 0, false
+}
+
+// parsedClause reports whether the parse gives the cue a clausal
+// complement with a subject and a finite verb of its own: "announced US
+// troops would be leaving", not "announced a plan".
+func (a *analysis) parsedClause(c cue) bool {
+	for _, k := range a.kids[c.at+c.n-1] {
+		if a.ws[k].rel != "ccomp" {
+			continue
+		}
+		subj, fin := false, a.isFinite(k)
+		for _, d := range a.kids[k] {
+			switch {
+			case strings.HasPrefix(a.ws[d].rel, "nsubj"):
+				subj = true
+			case strings.HasPrefix(a.ws[d].rel, "aux") && a.isFinite(d):
+				fin = true
+			}
+		}
+		return subj && fin
+	}
+	return false
 }
 
 // objectEnd returns the last word of the listener after a cue such as
