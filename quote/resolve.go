@@ -396,6 +396,9 @@ func (a *analysis) pronoun(i, at int) speaker {
 					continue
 				}
 				sp := a.entitySpeaker(a.mentionEntity(m))
+				if m.ner == "PER" || isPerson(m.typ) {
+					sp.typ = "PERSON" // the recogniser saw a person the actor stage typed otherwise
+				}
 				if fits(sp.typ) && a.subject(m) {
 					best, bestAt = sp, m.span.Start
 					break

@@ -90,7 +90,7 @@ func (a *analysis) subjectBefore(c cue) (p np, what bool) {
 func (a *analysis) lexicalSubject(c cue) np {
 	para := a.ws[c.at].para
 	end := c.at - 1
-	for a.outside(end, para) && between[a.ws[end].low] {
+	for a.outside(end, para) && (between[a.ws[end].low] || a.adverb(end)) {
 		end--
 	}
 	if a.outside(end, para) && a.ws[end].low == "," {
@@ -111,6 +111,16 @@ func (a *analysis) lexicalSubject(c cue) np {
 		return np{from: 1, to: 0} // "started adding", "has decided"
 	}
 	return a.npEnding(end, para)
+}
+
+// adverb reports whether word i is an adverb that may stand between a
+// subject and its cue ("audibly says", "eventually concluded").
+func (a *analysis) adverb(i int) bool {
+	w := &a.ws[i]
+	if w.pos != "" {
+		return w.pos == "ADV" && !boundaries[w.low]
+	}
+	return strings.HasSuffix(w.low, "ly") && len(w.low) > 4 && !w.capitalised()
 }
 
 // invertedName reports whether a name follows the cue at word i and ends
@@ -164,7 +174,7 @@ func (a *analysis) npEnding(end, para int) np {
 // the cue.
 func (a *analysis) apposition(comma, para int) np {
 	c1 := -1
-	for k := comma - 1; k >= 0 && comma-k < 16 && a.outside(k, para) && !a.ws[k].stop; k-- {
+	for k := comma - 1; k >= 0 && comma-k < 32 && a.outside(k, para) && !a.ws[k].stop; k-- {
 		if a.ws[k].low == "," {
 			c1 = k
 			break
@@ -181,6 +191,9 @@ func (a *analysis) apposition(comma, para int) np {
 	mid := a.ws[c1+1].low
 	if strings.HasSuffix(mid, "ing") || prepositions[mid] || mid == "who" || mid == "which" {
 		return y // a participle, a prepositional phrase or a relative clause between the commas
+	}
+	if (mid == "a" || mid == "an") && (a.hasMention(y) || a.ws[y.to].capitalised()) {
+		return y // "Agnès Callamard, a UN rapporteur for … who had investigated the case, cautioned"
 	}
 	if x.empty() || x.from != c1+1 {
 		return np{from: 1, to: 0}
