@@ -353,70 +353,38 @@ func (a *analysis) subject(m ment) bool {
 // pronoun resolves the pronoun at word i, the subject of the cue at word
 // at. He and she take a person, it an organisation or a state, they and we
 // a group: the latest that fits of the speakers of the quotes before it and
-// the subjects named before it, in its paragraph first, then the one
+// the subjects named before it in its paragraph; else the entity the actor
+// stage resolved the pronoun to; else the same search in the paragraph
 // before (for quote speakers also two back, for a quote that runs over two
-// paragraphs). Then the entity the actor stage resolved the pronoun to,
-// then the latest that fits of all named before it.
+// paragraphs); else the latest that fits of all named before it.
 func (a *analysis) pronoun(i, at int) speaker {
 	w := &a.ws[i]
 	if w.low == "there" || w.low == "you" {
 		return speaker{}
 	}
 	person := personPronouns[w.low]
-	fits := func(typ string) bool {
+	fits := func(sp speaker) bool {
 		switch {
-		case typ == "":
+		case sp.typ == "":
 			return true
 		case person:
-			return isPerson(typ)
+			return isPerson(sp.typ) && a.genderFits(sp.id, w.low)
 		}
-		return !isPerson(typ) && typ != "LOC"
+		return !isPerson(sp.typ) && sp.typ != "LOC"
 	}
-	off := w.span.Start
-	for para := w.para; para >= w.para-2 && para >= 0; para-- {
-		var best speaker
-		bestAt := -1
-		for _, d := range lastOf(a.byPara[para], 64) {
-			pos := d.span().Start
-			if d.cue != nil {
-				pos = a.ws[d.cue.at].span.Start
-			}
-			if pos < off && pos > bestAt && d.name != "" && !d.pronounOnly() && fits(d.typ) {
-				best, bestAt = speaker{id: d.speaker, name: d.name, typ: d.typ}, pos
-			}
-		}
-		if para >= w.para-1 {
-			first := a.mentBefore(off)
-			for k := first - 1; k >= 0 && k >= first-lookBack && a.ments[k].span.Start >= a.paras[para].Start; k-- {
-				m := a.ments[k]
-				if m.span.Start <= bestAt {
-					break
-				}
-				if m.entity < 0 || m.span.End > off || a.isPronoun(m.span) {
-					continue
-				}
-				sp := a.entitySpeaker(a.mentionEntity(m))
-				if m.ner == "PER" || isPerson(m.typ) {
-					sp.typ = "PERSON" // the recogniser saw a person the actor stage typed otherwise
-				}
-				if fits(sp.typ) && a.subject(m) {
-					best, bestAt = sp, m.span.Start
-					break
-				}
-			}
-		}
-		if len(a.ments) == 0 && person && para >= w.para-1 {
-			if sp, pos, ok := a.lastNamed(i, para, true); ok && pos > bestAt {
-				best, bestAt = sp, pos
-			}
-		}
-		if bestAt >= 0 {
-			return best
-		}
+	if sp, ok := a.antecedent(i, w.para, true, fits); ok {
+		return sp
 	}
-	for mi := a.mentFrom(off); mi < len(a.ments) && a.ments[mi].span.Start <= off; mi++ {
+	for mi := a.mentFrom(w.span.Start); mi < len(a.ments) && a.ments[mi].span.Start <= w.span.Start; mi++ {
 		if m := a.ments[mi]; m.span.Contains(w.span) && m.entity >= 0 {
-			return a.entitySpeaker(m.entity) // as the actor stage resolved it
+			if sp := a.entitySpeaker(m.entity); fits(sp) {
+				return sp // as the actor stage resolved it
+			}
+		}
+	}
+	for para := w.para - 1; para >= w.para-2 && para >= 0; para-- {
+		if sp, ok := a.antecedent(i, para, para == w.para-1, fits); ok {
+			return sp
 		}
 	}
 	for para := w.para; para >= w.para-1 && para >= 0; para-- {
@@ -425,6 +393,96 @@ func (a *analysis) pronoun(i, at int) speaker {
 		}
 	}
 	return speaker{}
+}
+
+// antecedent returns the latest speaker of a quote in paragraph para
+// before word i that fits, or, when subjects is set, the latest subject
+// named there if it comes later.
+func (a *analysis) antecedent(i, para int, subjects bool, fits func(speaker) bool) (speaker, bool) {
+	off := a.ws[i].span.Start
+	var best speaker
+	bestAt := -1
+	for _, d := range lastOf(a.byPara[para], 64) {
+		pos := d.span().Start
+		if d.cue != nil {
+			pos = a.ws[d.cue.at].span.Start
+		}
+		sp := speaker{id: d.speaker, name: d.name, typ: d.typ}
+		if pos < off && pos > bestAt && d.name != "" && !d.pronounOnly() && fits(sp) {
+			best, bestAt = sp, pos
+		}
+	}
+	if subjects {
+		first := a.mentBefore(off)
+		for k := first - 1; k >= 0 && k >= first-lookBack && a.ments[k].span.Start >= a.paras[para].Start; k-- {
+			m := a.ments[k]
+			if m.span.Start <= bestAt {
+				break
+			}
+			if m.entity < 0 || m.span.End > off || a.isPronoun(m.span) || a.reportedBy(m.span, para, fits) {
+				continue
+			}
+			sp := a.entitySpeaker(a.mentionEntity(m))
+			if m.ner == "PER" || isPerson(m.typ) {
+				sp.typ = "PERSON" // the recogniser saw a person the actor stage typed otherwise
+			}
+			if fits(sp) && a.subject(m) {
+				best, bestAt = sp, m.span.Start
+				break
+			}
+		}
+		if len(a.ments) == 0 && personPronouns[a.ws[i].low] {
+			if sp, pos, ok := a.lastNamed(i, para, true); ok && pos > bestAt {
+				best, bestAt = sp, pos
+			}
+		}
+	}
+	return best, bestAt >= 0
+}
+
+// reportedBy reports whether sp lies in the content of a quote whose
+// speaker is known and fits: a subject inside reported speech ("He said
+// Zelensky is …") is not the antecedent when the one who reports it can be.
+func (a *analysis) reportedBy(sp dateline.Span, para int, fits func(speaker) bool) bool {
+	for _, d := range lastOf(a.byPara[para], 64) {
+		for _, p := range d.parts {
+			if p.Contains(sp) {
+				return d.typ != "" && fits(speaker{id: d.speaker, name: d.name, typ: d.typ})
+			}
+		}
+	}
+	return false
+}
+
+// genderFits reports whether the entity with id may be referred to by the
+// pronoun: the actor stage linked it to pronouns of one gender only, and
+// not the other ("she" is no entity only ever called "he").
+func (a *analysis) genderFits(id, pronoun string) bool {
+	if id == "" {
+		return true
+	}
+	male := pronoun == "he" || pronoun == "him"
+	female := pronoun == "she" || pronoun == "her"
+	if !male && !female {
+		return true
+	}
+	for k := range a.doc.Entities {
+		e := &a.doc.Entities[k]
+		if e.ID != id {
+			continue
+		}
+		m, f := false, false
+		for _, em := range e.Mentions {
+			switch strings.ToLower(em.Span.In(a.text)) {
+			case "he", "him", "his", "himself":
+				m = true
+			case "she", "her", "hers", "herself":
+				f = true
+			}
+		}
+		return !(male && f && !m || female && m && !f)
+	}
+	return true
 }
 
 // isPronoun reports whether sp is a single pronoun.
