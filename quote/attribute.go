@@ -107,6 +107,7 @@ func (a *analysis) attribute(c cue) {
 		}
 		a.take(d, ct)
 		a.add(d)
+		a.coordinatedAfter(d, ct, para)
 		return
 	}
 	if e.Frame == FrameClause || e.Frame == FrameThat || e.Frame == FrameObject {
@@ -114,6 +115,26 @@ func (a *analysis) attribute(c cue) {
 			a.take(d, ct)
 			a.add(d)
 		}
+	}
+}
+
+// coordinatedAfter records the content clauses coordinated after ct as
+// quotes of d's speaker and cue: "said he had ordered …, and that the army
+// protect …" is two quotes.
+func (a *analysis) coordinatedAfter(d *draft, ct content, para int) {
+	for n := 0; n < 4; n++ {
+		last := a.wordAt(ct.parts[len(ct.parts)-1].End - 1)
+		s := a.nextClause(last+1, para)
+		if s < 0 {
+			return
+		}
+		ct = a.clause(s, para)
+		if !ct.ok() {
+			return
+		}
+		q := &draft{cue: d.cue, speaker: d.speaker, name: d.name, typ: d.typ, para: d.para}
+		a.take(q, ct)
+		a.add(q)
 	}
 }
 

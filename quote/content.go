@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/dateline-news/dateline"
 )
@@ -396,6 +397,9 @@ func (a *analysis) clause(s, para int) content {
 		if w.seg < 0 && (w.low == "," || w.low == ";" || w.low == "—" || w.low == "–") && a.cueFollows(k+1, para) {
 			break
 		}
+		if k > s && a.nextClause(k, para) >= 0 {
+			break // "…, and that …" is another quote
+		}
 		last = k
 		if w.stop {
 			break
@@ -428,6 +432,30 @@ func (a *analysis) clause(s, para int) content {
 		kind = Mixed
 	}
 	return content{parts: []dateline.Span{sp}, segs: segs, kind: kind}
+}
+
+// nextClause returns where a second content clause of the same cue starts
+// when one is coordinated after a comma at word k: ", and that …", ", but
+// "that …"" (a quotation). Else -1. Without the comma ("was fair and that
+// …") the clauses stay one quote.
+func (a *analysis) nextClause(k, para int) int {
+	if !a.outside(k, para) || a.ws[k].low != "," {
+		return -1
+	}
+	k++
+	if !a.outside(k, para) || a.ws[k].low != "and" && a.ws[k].low != "but" {
+		return -1
+	}
+	n := k + 1
+	if a.outside(n, para) && a.ws[n].low == "that" && a.thatClause(n+1, para) {
+		return n + 1
+	}
+	if q := a.quotationAt(n); q >= 0 && a.ws[n].para == para {
+		if r, _ := firstRune(a.text, a.segs[q].parts[0]); unicode.IsLower(r) {
+			return n
+		}
+	}
+	return -1
 }
 
 // cueFollows reports whether an attribution follows at word i: a cue

@@ -431,7 +431,89 @@ func (a *analysis) plainName(p np) string {
 			break
 		}
 	}
+	if n, ok := a.ownedGroup(np{from: from, to: p.to}); ok {
+		return n
+	}
+	// "television broadcaster PBS": the name after the nouns that
+	// describe it.
+	if a.ws[p.to].capitalised() {
+		k := p.to
+		for k > from && a.ws[k-1].capitalised() {
+			k--
+		}
+		plain := k > from
+		for m := from; m < k; m++ {
+			if w := &a.ws[m]; w.isPunct() || prepositions[w.low] || w.capitalised() || w.pos != "" && w.pos != "NOUN" {
+				plain = false
+			}
+		}
+		if plain {
+			from = k
+		}
+	}
+	if from == p.to && a.ws[from].capitalised() {
+		if full, ok := a.fullNameBefore(from); ok {
+			return full
+		}
+	}
 	return a.span(np{from: from, to: p.to}).In(a.text)
+}
+
+// ownedGroup names a group by the person it belongs to, as the text names
+// that person: "His associates" and "Associates of Navalny" are
+// "Navalny's associates".
+func (a *analysis) ownedGroup(p np) (string, bool) {
+	if p.empty() {
+		return "", false
+	}
+	first := &a.ws[p.from]
+	if (first.low == "his" || first.low == "her") && p.to > p.from && len(a.ments) > 0 {
+		owner := a.pronoun(p.from, p.from)
+		if owner.id == "" || !isPerson(owner.typ) {
+			return "", false
+		}
+		first := a.mentBefore(first.span.Start)
+		for k := first - 1; k >= 0 && k >= first-lookBack; k-- {
+			m := a.ments[k]
+			if m.entity >= 0 && a.doc.Entities[m.entity].ID == owner.id && !a.isPronoun(m.span) {
+				return m.span.In(a.text) + "'s " + a.span(np{from: p.from + 1, to: p.to}).In(a.text), true
+			}
+		}
+		return "", false
+	}
+	for k := p.from + 1; k < p.to; k++ {
+		if a.ws[k].low != "of" {
+			continue
+		}
+		owner := np{from: k + 1, to: p.to}
+		for mi := a.mentFrom(a.ws[owner.from].span.Start); mi < len(a.ments); mi++ {
+			m := a.ments[mi]
+			if m.span == a.span(owner) && (isPerson(m.typ) || m.ner == "PER") {
+				return m.span.In(a.text) + "'s " + strings.ToLower(a.span(np{from: p.from, to: k - 1}).In(a.text)), true
+			}
+		}
+		break
+	}
+	return "", false
+}
+
+// fullNameBefore returns the full name a surname at word i was given
+// earlier in the text, without its titles: "Mijares" after "Chief
+// Superintendent Graciano Mijares" is "Graciano Mijares".
+func (a *analysis) fullNameBefore(i int) (string, bool) {
+	for k := i - 1; k > 0 && i-k < 2000; k-- {
+		if a.ws[k].text != a.ws[i].text || !a.ws[k-1].capitalised() || a.ws[k-1].stop {
+			continue
+		}
+		s := k
+		for s-1 >= 0 && a.ws[s-1].capitalised() && !titles[a.ws[s-1].low] && !a.ws[s-1].stop && k-s < 3 {
+			s--
+		}
+		if s < k && (s == 0 || !a.ws[s-1].capitalised() || titles[a.ws[s-1].low]) {
+			return a.span(np{from: s, to: k}).In(a.text), true
+		}
+	}
+	return "", false
 }
 
 // headOf returns the last word of the head of p: the word before a
