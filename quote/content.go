@@ -110,6 +110,12 @@ func (a *analysis) contentAfter(c cue, e Entry, j, para int) content {
 		break
 	}
 	if e.Frame == FrameThat {
+		// "has reported there have been …", "announced they would …": a
+		// subject pronoun and a finite verb start a clause, never an
+		// object.
+		if w := a.ws[j].low; (subjectPronouns[w] && w != "you" && w != "it") && a.outside(j+1, para) && a.isFinite(j+1) {
+			return a.clause(j, para)
+		}
 		return content{}
 	}
 	if e.Frame == FrameObject && !subjectPronouns[a.ws[j].low] {
