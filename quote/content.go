@@ -360,6 +360,12 @@ func (a *analysis) isFinite(k int) bool {
 		}
 		return w.feats == "" && w.tag == "" && (finite[w.low] || strings.HasSuffix(w.low, "ed"))
 	}
+	if w.low == "'s" || w.low == "’s" {
+		// "it's a", "he's gone", not the possessive "Swift's claims".
+		n := k + 1
+		return n < len(a.ws) && (determiners[a.ws[n].low] || between[a.ws[n].low] || a.ws[n].low == "not" ||
+			strings.HasSuffix(a.ws[n].low, "ing") || strings.HasSuffix(a.ws[n].low, "ed"))
+	}
 	if finite[w.low] {
 		return true
 	}

@@ -383,6 +383,9 @@ func (a *analysis) verbal(i int, e Entry) bool {
 	if e.Frame == FrameSource {
 		return true
 	}
+	if p := i - 1; p >= 0 && a.ws[p].para == w.para && (a.closesQuotation(p) || a.ws[p].low == "," && a.closesQuotation(p-1)) {
+		return true // "…," said Lavrov: taggers often miss an inverted verb
+	}
 	if w.pos != "" && w.pos != "VERB" && w.pos != "AUX" {
 		return false
 	}
@@ -404,6 +407,16 @@ func (a *analysis) verbal(i int, e Entry) bool {
 		return a.ws[p].low == "'s" || a.ws[p].low == "’s"
 	}
 	return true
+}
+
+// closesQuotation reports whether word i is the closing mark of a
+// quotation.
+func (a *analysis) closesQuotation(i int) bool {
+	if i < 0 || i >= len(a.ws) {
+		return false
+	}
+	_, ok := a.segClose[i]
+	return ok
 }
 
 // skipBetween returns the first word from i on that is not an auxiliary or

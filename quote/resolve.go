@@ -180,6 +180,13 @@ func (a *analysis) mouthpiece(p np, head, at int) (speaker, bool) {
 	if ei := a.mentionIn(np{from: p.from, to: head - 1}, head-1, speaks); ei >= 0 {
 		return a.entitySpeaker(ei), true
 	}
+	if len(a.ments) == 0 {
+		for k := head - 1; k > p.from; k-- {
+			if w := a.ws[k].low; w == "'s" || w == "’s" {
+				return speaker{name: a.plainName(np{from: p.from, to: k - 1})}, true // without entities, the possessor's words
+			}
+		}
+	}
 	// "X released a statement saying …": X.
 	if v := p.from - 1; a.outside(v, a.ws[head].para) && (a.ws[v].pos == "VERB" || a.isFinite(v)) {
 		s := v - 1

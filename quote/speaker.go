@@ -240,7 +240,7 @@ func (a *analysis) parsedSubject(c cue) (np, bool) {
 			case "nsubj:pass":
 				return np{}, false
 			case "nsubj", "nsubj:outer":
-				if k < c.at && k > best {
+				if k < c.at && k > best && a.ws[k].seg < 0 {
 					best = k
 				}
 			}
@@ -264,6 +264,9 @@ func (a *analysis) parsedSubject(c cue) (np, bool) {
 			v = a.ws[v].head
 		default:
 			v = -1
+		}
+		if v >= 0 && a.ws[v].seg >= 0 {
+			return np{}, false // a verb inside a quotation has the quote's subjects
 		}
 	}
 	return np{}, false

@@ -141,6 +141,12 @@ func splitText(text string) []word {
 			continue
 		}
 		if !isAlnum(r) {
+			if last, _ := utf8.DecodeLastRuneInString(text[:i]); (r == '\'' || r == '’') && isAlnum(last) && i+size < len(text) &&
+				(text[i+size] == 's' || text[i+size] == 'S') && !continuesWord(text, i+size+1) {
+				add(i, i+size+1) // the possessive "'s"
+				i += size + 1
+				continue
+			}
 			add(i, i+size)
 			i += size
 			continue
