@@ -72,7 +72,7 @@ var namingObjects = set("it", "them", "this", "that", "him", "her", "these", "th
 	"his", "their", "its")
 
 // pronoun gender classes for resolution without an entities layer.
-var personPronouns = set("he", "she", "him", "her", "i")
+var personPronouns = set("he", "she", "him", "her", "his", "i")
 var groupPronouns = set("they", "it", "we")
 
 // titles are the office words that stand before a person's name.

@@ -468,7 +468,7 @@ func (a *analysis) genderFits(id, pronoun string) bool {
 	if id == "" {
 		return true
 	}
-	male := pronoun == "he" || pronoun == "him"
+	male := pronoun == "he" || pronoun == "him" || pronoun == "his"
 	female := pronoun == "she" || pronoun == "her"
 	if !male && !female {
 		return true

@@ -420,6 +420,9 @@ func (a *analysis) mentionSpeaker(m ment) speaker {
 // plainName names a speaker by the words of p: without a leading article
 // and, for a name after a title, without the title.
 func (a *analysis) plainName(p np) string {
+	if n, ok := a.ownedGroup(p); ok {
+		return n
+	}
 	from := p.from
 	for from < p.to && determiners[a.ws[from].low] {
 		from++
@@ -433,9 +436,6 @@ func (a *analysis) plainName(p np) string {
 			}
 			break
 		}
-	}
-	if n, ok := a.ownedGroup(np{from: from, to: p.to}); ok {
-		return n
 	}
 	// "television broadcaster PBS": the name after the nouns that
 	// describe it.
