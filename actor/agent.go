@@ -316,8 +316,13 @@ func (s *state) agents() {
 		if !s.isAgentHead(h) {
 			continue
 		}
-		// a noun that modifies the next noun is not a head ("army officers")
+		// a noun that modifies the next noun is not a head ("army officers"),
+		// and a title before a name is the person's ("US national security
+		// adviser John Bolton")
 		if h+1 < len(toks) && toks[h].Rel == "compound" && toks[h].Head > h {
+			continue
+		}
+		if h+1 < len(toks) && s.tokMen[h+1] >= 0 && s.doc.Mentions[s.tokMen[h+1]].Type == "PER" && s.sameSentence(h, h+1) {
 			continue
 		}
 		if toks[h].Rel == "" && h+1 < len(toks) && s.sameSentence(h, h+1) && isLower(s.word(h+1)) && s.inAgent(h, h+1) {

@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/dateline-news/dateline"
 )
@@ -41,7 +42,7 @@ func (a *analysis) attribute(c cue) {
 	if subj.empty() && e.Frame != FrameOf && e.Frame != FrameName && a.invertible(c.at, para) {
 		// "…," said Lavrov.
 		s := a.subjectAfter(a.skipBetween(after, para), para)
-		if n := s.to + 1; !s.empty() && (n >= len(a.ws) || a.ws[n].para != para || a.ws[n].stop || a.ws[n].low == "," || a.ws[n].low == ":") {
+		if n := s.to + 1; !s.empty() && (n >= len(a.ws) || a.ws[n].para != para || a.ws[n].stop || a.ws[n].low == "," || a.ws[n].low == ":" || a.quotationAt(n) >= 0) {
 			subj, inverted = s, true
 			after = s.to + 1
 		}
@@ -58,10 +59,18 @@ func (a *analysis) attribute(c cue) {
 		first = subj.from
 	}
 	if k := a.quotationBefore(first, para); k >= 0 {
-		a.take(d, content{parts: a.segs[k].parts, segs: []int{k}, kind: Direct})
-		if ct := a.contentAfter(c, e, a.skipBetween(after, para), para); ct.ok() && ct.kind == Direct {
-			a.take(d, ct) // the quote broken by its cue
+		ct := a.contentAfter(c, e, a.skipBetween(after, para), para)
+		if !(ct.ok() && ct.kind == Direct && a.endsSentence(k)) {
+			a.take(d, content{parts: a.segs[k].parts, segs: []int{k}, kind: Direct})
+			if ct.ok() && ct.kind == Direct {
+				a.take(d, ct) // the quote broken by its cue
+			}
+			a.add(d)
+			return
 		}
+		// "…." McGurk later wrote, "…": a finished quotation before the
+		// cue is a quote of its own; the cue introduces the one after it.
+		a.take(d, ct)
 		a.add(d)
 		return
 	}
@@ -72,8 +81,13 @@ func (a *analysis) attribute(c cue) {
 				sp = a.sentenceSpeaker(c)
 				d.speaker, d.name, d.typ = sp.id, sp.name, sp.typ
 			}
-			a.take(d, ct)
-			a.add(d)
+			// Each quotation named is a quote of its own: "a "grave
+			// abuse" and "contrary to law"".
+			for _, k := range ct.segs {
+				q := *d
+				a.take(&q, content{parts: a.segs[k].parts, segs: []int{k}, kind: Direct})
+				a.add(&q)
+			}
 		}
 		return
 	}
@@ -93,6 +107,7 @@ func (a *analysis) attribute(c cue) {
 		}
 		a.take(d, ct)
 		a.add(d)
+		a.coordinatedAfter(d, ct, para)
 		return
 	}
 	if e.Frame == FrameClause || e.Frame == FrameThat || e.Frame == FrameObject {
@@ -101,6 +116,34 @@ func (a *analysis) attribute(c cue) {
 			a.add(d)
 		}
 	}
+}
+
+// coordinatedAfter records the content clauses coordinated after ct as
+// quotes of d's speaker and cue: "said he had ordered …, and that the army
+// protect …" is two quotes.
+func (a *analysis) coordinatedAfter(d *draft, ct content, para int) {
+	for n := 0; n < 4; n++ {
+		last := a.wordAt(ct.parts[len(ct.parts)-1].End - 1)
+		s := a.nextClause(last+1, para)
+		if s < 0 {
+			return
+		}
+		ct = a.clause(s, para)
+		if !ct.ok() {
+			return
+		}
+		q := &draft{cue: d.cue, speaker: d.speaker, name: d.name, typ: d.typ, para: d.para}
+		a.take(q, ct)
+		a.add(q)
+	}
+}
+
+// endsSentence reports whether quotation k ends with the end of a
+// sentence: a period, a question or an exclamation mark inside its marks.
+func (a *analysis) endsSentence(k int) bool {
+	parts := a.segs[k].parts
+	c := strings.TrimRightFunc(parts[len(parts)-1].In(a.text), unicode.IsSpace)
+	return strings.HasSuffix(c, ".") || strings.HasSuffix(c, "!") || strings.HasSuffix(c, "?")
 }
 
 // relative reports whether the cue at word at stands in a relative clause

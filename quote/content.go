@@ -2,24 +2,44 @@ package quote
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/dateline-news/dateline"
 )
 
 // named reads the quotation a naming cue introduces: "called it "…"",
 // "what he called "…"", "described them as "…"".
+// The object may be a short noun phrase ("called Mohammad's admission a
+// "…"", "cited the government's "…" as"); a second quotation joined by
+// "and" or "or" is part of the same quote ("as a "…" and "…"").
 func (a *analysis) named(j, para int) content {
-	for n := 0; n < 4 && a.outside(j, para) && a.quotationAt(j) < 0; n++ {
+	for n := 0; n < 6 && a.outside(j, para) && a.quotationAt(j) < 0; n++ {
 		w := &a.ws[j]
-		if !namingObjects[w.low] && !(n > 0 && !w.isPunct()) {
+		if n == 0 && !namingObjects[w.low] && !a.nounish(j, para) {
+			return content{}
+		}
+		if n > 0 && w.isPunct() && w.low != "'s" && w.low != "’s" || a.isFinite(j) || boundaries[w.low] && w.low != "as" {
 			return content{}
 		}
 		j++
 	}
-	if k := a.quotationAt(j); k >= 0 {
-		return content{parts: a.segs[k].parts, segs: []int{k}, kind: Direct}
+	k := a.quotationAt(j)
+	if k < 0 {
+		return content{}
 	}
-	return content{}
+	ct := content{parts: append([]dateline.Span(nil), a.segs[k].parts...), segs: []int{k}, kind: Direct}
+	for {
+		e := a.wordAt(a.segs[k].outer().End - 1)
+		n := e + 1
+		if !a.outside(n, para) || a.ws[n].low != "and" && a.ws[n].low != "or" {
+			return ct
+		}
+		if k = a.quotationAt(n + 1); k < 0 {
+			return ct
+		}
+		ct.parts = append(ct.parts, a.segs[k].parts...)
+		ct.segs = append(ct.segs, k)
+	}
 }
 
 // contentAfter reads what follows a cue from word j: a quotation after a
@@ -59,7 +79,7 @@ func (a *analysis) contentAfter(c cue, e Entry, j, para int) content {
 			break
 		}
 	}
-	if s, ok := a.parsedContent(c); ok && s-c.at < 16 && (e.Frame != FrameThat || a.ws[s-1].low == "that") &&
+	if s, ok := a.parsedContent(c); ok && s-c.at < 16 && (e.Frame != FrameThat || a.ws[s-1].low == "that" || a.parsedClause(c)) &&
 		(a.ws[s].seg >= 0 || !a.isFinite(s) && a.ws[s].pos != "VERB" && a.ws[s].pos != "AUX") {
 		return a.clause(s, para)
 	}
@@ -90,6 +110,12 @@ func (a *analysis) contentAfter(c cue, e Entry, j, para int) content {
 		break
 	}
 	if e.Frame == FrameThat {
+		// "has reported there have been …", "announced they would …": a
+		// subject pronoun and a finite verb start a clause, never an
+		// object.
+		if w := a.ws[j].low; (subjectPronouns[w] && w != "you" && w != "it") && a.outside(j+1, para) && a.isFinite(j+1) {
+			return a.clause(j, para)
+		}
 		return content{}
 	}
 	if e.Frame == FrameObject && !subjectPronouns[a.ws[j].low] {
@@ -157,6 +183,28 @@ func (a *analysis) parsedContent(c cue) (int, bool) {
 		return s, true
 	}
 	return 0, false
+}
+
+// parsedClause reports whether the parse gives the cue a clausal
+// complement with a subject and a finite verb of its own: "announced US
+// troops would be leaving", not "announced a plan".
+func (a *analysis) parsedClause(c cue) bool {
+	for _, k := range a.kids[c.at+c.n-1] {
+		if a.ws[k].rel != "ccomp" {
+			continue
+		}
+		subj, fin := false, a.isFinite(k)
+		for _, d := range a.kids[k] {
+			switch {
+			case strings.HasPrefix(a.ws[d].rel, "nsubj"):
+				subj = true
+			case strings.HasPrefix(a.ws[d].rel, "aux") && a.isFinite(d):
+				fin = true
+			}
+		}
+		return subj && fin
+	}
+	return false
 }
 
 // objectEnd returns the last word of the listener after a cue such as
@@ -312,6 +360,12 @@ func (a *analysis) isFinite(k int) bool {
 		}
 		return w.feats == "" && w.tag == "" && (finite[w.low] || strings.HasSuffix(w.low, "ed"))
 	}
+	if w.low == "'s" || w.low == "’s" {
+		// "it's a", "he's gone", not the possessive "Swift's claims".
+		n := k + 1
+		return n < len(a.ws) && (determiners[a.ws[n].low] || between[a.ws[n].low] || a.ws[n].low == "not" ||
+			strings.HasSuffix(a.ws[n].low, "ing") || strings.HasSuffix(a.ws[n].low, "ed"))
+	}
 	if finite[w.low] {
 		return true
 	}
@@ -355,6 +409,9 @@ func (a *analysis) clause(s, para int) content {
 		if w.seg < 0 && (w.low == "," || w.low == ";" || w.low == "—" || w.low == "–") && a.cueFollows(k+1, para) {
 			break
 		}
+		if k > s && a.nextClause(k, para) >= 0 {
+			break // "…, and that …" is another quote
+		}
 		last = k
 		if w.stop {
 			break
@@ -387,6 +444,30 @@ func (a *analysis) clause(s, para int) content {
 		kind = Mixed
 	}
 	return content{parts: []dateline.Span{sp}, segs: segs, kind: kind}
+}
+
+// nextClause returns where a second content clause of the same cue starts
+// when one is coordinated after a comma at word k: ", and that …", ", but
+// "that …"" (a quotation). Else -1. Without the comma ("was fair and that
+// …") the clauses stay one quote.
+func (a *analysis) nextClause(k, para int) int {
+	if !a.outside(k, para) || a.ws[k].low != "," {
+		return -1
+	}
+	k++
+	if !a.outside(k, para) || a.ws[k].low != "and" && a.ws[k].low != "but" {
+		return -1
+	}
+	n := k + 1
+	if a.outside(n, para) && a.ws[n].low == "that" && a.thatClause(n+1, para) {
+		return n + 1
+	}
+	if q := a.quotationAt(n); q >= 0 && a.ws[n].para == para {
+		if r, _ := firstRune(a.text, a.segs[q].parts[0]); unicode.IsLower(r) {
+			return n
+		}
+	}
+	return -1
 }
 
 // cueFollows reports whether an attribution follows at word i: a cue
@@ -501,16 +582,27 @@ func (a *analysis) source(c cue, j, para int) {
 	if p := c.at - 1; a.outside(p, para) && a.ws[p].low == "," {
 		st := a.sentenceStart(p)
 		if p-st >= 3 {
-			a.take(d, a.clauseTo(st, p-1))
-			a.add(d)
+			a.sourced(d, a.clauseTo(st, p-1))
 		}
 		return
 	}
 	if n := end + 1; a.outside(n, para) && a.ws[n].low == "," && n+1 < len(a.ws) && a.ws[n+1].para == para {
 		if ct := a.clause(n+1, para); ct.ok() && !a.hasCue(ct) {
-			a.take(d, ct)
-			a.add(d)
+			a.sourced(d, ct)
 		}
+	}
+}
+
+// sourced records the quotations in the clause ct that "according to"
+// attributes: the clause itself is no quote (the gold conventions), but
+// the words it quotes are the source's ("According to a statement,
+// "neutralizing the threat" is the aim").
+func (a *analysis) sourced(d *draft, ct content) {
+	for _, k := range ct.segs {
+		q := *d
+		q.parts, q.segs, q.kind = nil, nil, ""
+		a.take(&q, content{parts: a.segs[k].parts, segs: []int{k}, kind: Direct})
+		a.add(&q)
 	}
 }
 

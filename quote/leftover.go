@@ -22,6 +22,14 @@ func (a *analysis) leftovers() {
 			continue
 		}
 		if !a.quoteLike(k) {
+			if d := a.cueInSentence(k); d != nil {
+				// "The department gave its "deepest sympathies" and
+				// said …": a phrase quoted beside a quote is its
+				// speaker's.
+				q := &draft{kind: Direct, para: a.segs[k].para, speaker: d.speaker, name: d.name, typ: d.typ}
+				a.take(q, content{parts: a.segs[k].parts, segs: []int{k}, kind: Direct})
+				a.record(q)
+			}
 			continue
 		}
 		d := &draft{kind: Direct, para: a.segs[k].para}
@@ -119,12 +127,68 @@ func countWords(s string) int {
 	return n
 }
 
+// cueInSentence returns the quote whose cue stands in the sentence of the
+// short quotation k, the nearest one; nil when there is none or when the
+// quotation is a title (every word capitalised: "the "Radio Control Law"").
+func (a *analysis) cueInSentence(k int) *draft {
+	s := &a.segs[k]
+	if s.para != s.last || title(s.content().In(a.text)) {
+		return nil
+	}
+	i := a.wordAt(s.open.Start)
+	st := a.sentenceStart(i)
+	end := i
+	for end < len(a.ws) && a.ws[end].para == s.para && !(a.ws[end].stop && a.ws[end].seg < 0) {
+		end++
+	}
+	var best *draft
+	dist := 0
+	for _, d := range lastOf(a.byPara[s.para], 64) {
+		if d.cue == nil || d.cue.at < st || d.cue.at > end || d.name == "" && d.speaker == "" {
+			continue
+		}
+		if n := abs(d.cue.at - i); best == nil || n < dist {
+			best, dist = d, n
+		}
+	}
+	return best
+}
+
+// title reports whether every word of s is capitalised, as in the title of
+// a work or a law; short words ("of", "the") aside.
+func title(s string) bool {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		w := word{text: strings.TrimLeft(f, "([")}
+		if len(w.text) <= 3 && !w.capitalised() {
+			continue
+		}
+		if !w.capitalised() {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
 // introducer returns the subject of a sentence that introduces quotation
-// k with a colon and no cue: "He put it bluntly: "…"".
+// k with a colon and no cue: "He put it bluntly: "…"", or with a comma
+// after a clause whose subject names an entity: "Trump, also on Twitter,
+// defended his decision, "…"".
 func (a *analysis) introducer(k int) (speaker, bool) {
 	s := &a.segs[k]
 	i := a.wordAt(s.open.Start) - 1
-	if i < a.paraWord[s.para] || a.ws[i].low != ":" || a.ws[i].seg >= 0 {
+	if i < a.paraWord[s.para] || a.ws[i].low != ":" && a.ws[i].low != "," || a.ws[i].seg >= 0 {
+		return speaker{}, false
+	}
+	if a.ws[i].low == "," && !a.clauseBefore(i) {
 		return speaker{}, false
 	}
 	st := a.sentenceStart(i)
@@ -144,6 +208,27 @@ func (a *analysis) introducer(k int) (speaker, bool) {
 	}
 	sp := a.speakerOf(p, i)
 	return sp, sp.name != ""
+}
+
+// clauseBefore reports whether the sentence before the comma at word i
+// opens with an entity mention or a pronoun and has a finite verb.
+func (a *analysis) clauseBefore(i int) bool {
+	st := a.sentenceStart(i)
+	if !subjectPronouns[a.ws[st].low] {
+		mi := a.mentFrom(a.ws[st].span.Start)
+		for mi < len(a.ments) && a.ments[mi].span.Start < a.ws[st].span.Start {
+			mi++
+		}
+		if mi >= len(a.ments) || a.ments[mi].span.Start != a.ws[st].span.Start || a.ments[mi].typ == "LOC" && a.ments[mi].ner != "PER" {
+			return false
+		}
+	}
+	for k := st + 1; k < i; k++ {
+		if a.ws[k].seg < 0 && a.isFinite(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // paragraphSpeaker returns the speaker of the quotes around quotation k in

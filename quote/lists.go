@@ -72,7 +72,7 @@ var namingObjects = set("it", "them", "this", "that", "him", "her", "these", "th
 	"his", "their", "its")
 
 // pronoun gender classes for resolution without an entities layer.
-var personPronouns = set("he", "she", "him", "her", "i")
+var personPronouns = set("he", "she", "him", "her", "his", "i")
 var groupPronouns = set("they", "it", "we")
 
 // titles are the office words that stand before a person's name.
@@ -81,7 +81,8 @@ var titles = set("minister", "secretary", "state", "president", "chairman", "cha
 	"director", "governor", "senator", "general", "premier", "chancellor", "king", "queen", "prince", "mayor", "mayors",
 	"commander", "official", "counterpart", "deputy", "speaker", "figurehead", "representative", "lawmaker",
 	"congressman", "congresswoman", "judge", "prosecutor", "colonel", "lieutenant", "captain", "sheikh",
-	"emir", "ayatollah", "pope", "cardinal", "bishop", "sen.", "rep.", "gov.", "gen.", "dr.", "mr.", "mrs.", "ms.")
+	"emir", "ayatollah", "pope", "cardinal", "bishop", "superintendent", "inspector", "commissioner", "constable",
+	"admiral", "commandant", "sergeant", "officer", "prince", "princess", "senior", "former", "sen.", "rep.", "gov.", "gen.", "dr.", "mr.", "mrs.", "ms.")
 
 // quantifiers stand before a number at the start of a clause.
 var quantifiers = set("about", "around", "nearly", "almost", "roughly", "some", "over", "more", "fewer", "less",

@@ -96,6 +96,7 @@ type ment struct {
 	span   dateline.Span
 	entity int // index into Document.Entities; -1 when unresolved
 	typ    string
+	ner    string // the recogniser's type (PER, ORG, LOC); "" when it gave none
 }
 
 type analysis struct {
@@ -152,6 +153,7 @@ func newAnalysis(q *Quoter, doc *dateline.Document) *analysis {
 		}
 	}
 	a.sentenceEnds()
+	a.abbreviationEnds()
 	a.ments = mentions(doc)
 	a.kids = children(a.ws)
 	a.cueAt = map[int]int{}
@@ -177,6 +179,22 @@ func (a *analysis) sentenceEnds() {
 		i := a.wordAt(s.Span.End - 1)
 		if i < len(a.ws) && a.ws[i].span.End == s.Span.End && a.ws[i].seg < 0 && !a.ws[i].mark {
 			a.ws[i].stop = true
+		}
+	}
+}
+
+// abbreviationEnds marks as a sentence end a word that ends with a period
+// of its own ("p.m.", "U.S.") before a quotation that opens with a capital
+// letter: "… at about 7:45 p.m. "No troops were injured."".
+func (a *analysis) abbreviationEnds() {
+	for i := 0; i+1 < len(a.ws); i++ {
+		w := &a.ws[i]
+		k, ok := a.segOpen[i+1]
+		if !ok || w.seg >= 0 || w.mark || len(w.text) < 2 || !strings.HasSuffix(w.text, ".") || a.ws[i+1].para != w.para {
+			continue
+		}
+		if r, _ := firstRune(a.text, a.segs[k].parts[0]); unicode.IsUpper(r) {
+			w.stop = true
 		}
 	}
 }
@@ -263,13 +281,17 @@ func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b =
 func mentions(doc *dateline.Document) []ment {
 	var ms []ment
 	seen := map[dateline.Span]bool{}
+	ner := map[dateline.Span]string{}
+	for _, m := range doc.Mentions {
+		ner[m.Span] = m.Type
+	}
 	for ei, e := range doc.Entities {
 		for _, m := range e.Mentions {
 			if m.Span.Start < 0 || m.Span.End > len(doc.Text) || m.Span.Start >= m.Span.End || seen[m.Span] {
 				continue
 			}
 			seen[m.Span] = true
-			ms = append(ms, ment{span: m.Span, entity: ei, typ: e.Type})
+			ms = append(ms, ment{span: m.Span, entity: ei, typ: e.Type, ner: ner[m.Span]})
 		}
 	}
 	for _, m := range doc.Mentions {
@@ -285,7 +307,7 @@ func mentions(doc *dateline.Document) []ment {
 			typ = doc.Entities[e].Type
 		}
 		seen[m.Span] = true
-		ms = append(ms, ment{span: m.Span, entity: e, typ: typ})
+		ms = append(ms, ment{span: m.Span, entity: e, typ: typ, ner: m.Type})
 	}
 	sort.Slice(ms, func(i, j int) bool {
 		if ms[i].span.Start != ms[j].span.Start {
@@ -361,6 +383,9 @@ func (a *analysis) verbal(i int, e Entry) bool {
 	if e.Frame == FrameSource {
 		return true
 	}
+	if p := i - 1; p >= 0 && a.ws[p].para == w.para && (a.closesQuotation(p) || a.ws[p].low == "," && a.closesQuotation(p-1)) {
+		return true // "…," said Lavrov: taggers often miss an inverted verb
+	}
 	if w.pos != "" && w.pos != "VERB" && w.pos != "AUX" {
 		return false
 	}
@@ -382,6 +407,16 @@ func (a *analysis) verbal(i int, e Entry) bool {
 		return a.ws[p].low == "'s" || a.ws[p].low == "’s"
 	}
 	return true
+}
+
+// closesQuotation reports whether word i is the closing mark of a
+// quotation.
+func (a *analysis) closesQuotation(i int) bool {
+	if i < 0 || i >= len(a.ws) {
+		return false
+	}
+	_, ok := a.segClose[i]
+	return ok
 }
 
 // skipBetween returns the first word from i on that is not an auxiliary or

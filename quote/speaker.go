@@ -90,7 +90,7 @@ func (a *analysis) subjectBefore(c cue) (p np, what bool) {
 func (a *analysis) lexicalSubject(c cue) np {
 	para := a.ws[c.at].para
 	end := c.at - 1
-	for a.outside(end, para) && between[a.ws[end].low] {
+	for a.outside(end, para) && (between[a.ws[end].low] || a.adverb(end)) {
 		end--
 	}
 	if a.outside(end, para) && a.ws[end].low == "," {
@@ -111,6 +111,16 @@ func (a *analysis) lexicalSubject(c cue) np {
 		return np{from: 1, to: 0} // "started adding", "has decided"
 	}
 	return a.npEnding(end, para)
+}
+
+// adverb reports whether word i is an adverb that may stand between a
+// subject and its cue ("audibly says", "eventually concluded").
+func (a *analysis) adverb(i int) bool {
+	w := &a.ws[i]
+	if w.pos != "" {
+		return w.pos == "ADV" && !boundaries[w.low]
+	}
+	return strings.HasSuffix(w.low, "ly") && len(w.low) > 4 && !w.capitalised()
 }
 
 // invertedName reports whether a name follows the cue at word i and ends
@@ -164,7 +174,7 @@ func (a *analysis) npEnding(end, para int) np {
 // the cue.
 func (a *analysis) apposition(comma, para int) np {
 	c1 := -1
-	for k := comma - 1; k >= 0 && comma-k < 16 && a.outside(k, para) && !a.ws[k].stop; k-- {
+	for k := comma - 1; k >= 0 && comma-k < 32 && a.outside(k, para) && !a.ws[k].stop; k-- {
 		if a.ws[k].low == "," {
 			c1 = k
 			break
@@ -181,6 +191,9 @@ func (a *analysis) apposition(comma, para int) np {
 	mid := a.ws[c1+1].low
 	if strings.HasSuffix(mid, "ing") || prepositions[mid] || mid == "who" || mid == "which" {
 		return y // a participle, a prepositional phrase or a relative clause between the commas
+	}
+	if (mid == "a" || mid == "an") && (a.hasMention(y) || a.ws[y.to].capitalised()) {
+		return y // "Agnès Callamard, a UN rapporteur for … who had investigated the case, cautioned"
 	}
 	if x.empty() || x.from != c1+1 {
 		return np{from: 1, to: 0}
@@ -227,7 +240,7 @@ func (a *analysis) parsedSubject(c cue) (np, bool) {
 			case "nsubj:pass":
 				return np{}, false
 			case "nsubj", "nsubj:outer":
-				if k < c.at && k > best {
+				if k < c.at && k > best && a.ws[k].seg < 0 {
 					best = k
 				}
 			}
@@ -251,6 +264,9 @@ func (a *analysis) parsedSubject(c cue) (np, bool) {
 			v = a.ws[v].head
 		default:
 			v = -1
+		}
+		if v >= 0 && a.ws[v].seg >= 0 {
+			return np{}, false // a verb inside a quotation has the quote's subjects
 		}
 	}
 	return np{}, false
@@ -313,13 +329,14 @@ func (a *analysis) speakerOf(p np, at int) speaker {
 	if p.from == p.to && (subjectPronouns[a.ws[p.from].low] || objectPronouns[a.ws[p.from].low]) {
 		return a.pronoun(p.from, at)
 	}
+	p = a.firstConjunct(p)
 	sp := a.span(p)
 	if h := p.hd(); h >= 0 {
 		// The parse names the head word: the mention that holds it
 		// ("Egypt" in "Egypt and Qatar said").
 		for mi := a.mentFrom(a.ws[h].span.Start); mi < len(a.ments) && a.ments[mi].span.Start <= a.ws[h].span.Start; mi++ {
 			if m := a.ments[mi]; m.span.Contains(a.ws[h].span) && sp.Contains(m.span) {
-				return a.mentionSpeaker(m)
+				return a.headSpeaker(m, a.commonHead(p))
 			}
 		}
 	}
@@ -348,18 +365,50 @@ func (a *analysis) speakerOf(p np, at int) speaker {
 			best = mi
 		}
 	}
+	ch := a.commonHead(p)
 	if best >= 0 {
-		return a.mentionSpeaker(a.ments[best])
+		return a.headSpeaker(a.ments[best], ch)
+	}
+	if !a.ws[ch].capitalised() || officials[a.ws[ch].low] {
+		if s, ok := a.unnamed(p, ch, at); ok {
+			return s
+		}
 	}
 	return speaker{name: a.plainName(p)}
+}
+
+// headSpeaker returns the speaker the mention m at the head of a noun
+// phrase names; a government or officials (word ch) speak for their state
+// ("the Iraqi government": Iraq).
+func (a *analysis) headSpeaker(m ment, ch int) speaker {
+	if officials[a.ws[ch].low] && m.entity >= 0 && m.span.Contains(a.ws[ch].span) {
+		if st := a.stateOf(m.entity); st >= 0 {
+			return a.entitySpeaker(st)
+		}
+	}
+	return a.mentionSpeaker(m)
+}
+
+// firstConjunct returns the first of two names joined by "and" in p: a
+// joint statement is its first-named speaker's (the gold conventions:
+// "Egypt and Qatar said" is Egypt's).
+func (a *analysis) firstConjunct(p np) np {
+	for k := p.from + 1; k < p.to; k++ {
+		if a.ws[k].low == "and" && a.ws[k-1].capitalised() && a.ws[k+1].capitalised() {
+			q := np{from: p.from, to: k - 1, head: p.head, parsed: p.parsed && p.head < k}
+			if a.hasMention(q) || len(a.ments) == 0 {
+				return q
+			}
+		}
+	}
+	return p
 }
 
 // mentionSpeaker returns the speaker a mention names: its entity, or
 // without one its words.
 func (a *analysis) mentionSpeaker(m ment) speaker {
 	if m.entity >= 0 {
-		e := &a.doc.Entities[m.entity]
-		return speaker{id: e.ID, name: e.Name, typ: e.Type}
+		return a.entitySpeaker(a.mentionEntity(m))
 	}
 	mp := np{from: a.wordAt(m.span.Start), to: a.wordAt(m.span.Start)}
 	for mp.to+1 < len(a.ws) && a.ws[mp.to+1].span.End <= m.span.End {
@@ -371,6 +420,9 @@ func (a *analysis) mentionSpeaker(m ment) speaker {
 // plainName names a speaker by the words of p: without a leading article
 // and, for a name after a title, without the title.
 func (a *analysis) plainName(p np) string {
+	if n, ok := a.ownedGroup(p); ok {
+		return n
+	}
 	from := p.from
 	for from < p.to && determiners[a.ws[from].low] {
 		from++
@@ -385,7 +437,86 @@ func (a *analysis) plainName(p np) string {
 			break
 		}
 	}
+	// "television broadcaster PBS": the name after the nouns that
+	// describe it.
+	if a.ws[p.to].capitalised() {
+		k := p.to
+		for k > from && a.ws[k-1].capitalised() {
+			k--
+		}
+		plain := k > from
+		for m := from; m < k; m++ {
+			if w := &a.ws[m]; w.isPunct() || prepositions[w.low] || w.capitalised() || w.pos != "" && w.pos != "NOUN" {
+				plain = false
+			}
+		}
+		if plain {
+			from = k
+		}
+	}
+	if from == p.to && a.ws[from].capitalised() {
+		if full, ok := a.fullNameBefore(from); ok {
+			return full
+		}
+	}
 	return a.span(np{from: from, to: p.to}).In(a.text)
+}
+
+// ownedGroup names a group by the person it belongs to, as the text names
+// that person: "His associates" and "Associates of Navalny" are
+// "Navalny's associates".
+func (a *analysis) ownedGroup(p np) (string, bool) {
+	if p.empty() {
+		return "", false
+	}
+	first := &a.ws[p.from]
+	if (first.low == "his" || first.low == "her") && p.to > p.from && len(a.ments) > 0 {
+		owner := a.pronoun(p.from, p.from)
+		if owner.id == "" || !isPerson(owner.typ) {
+			return "", false
+		}
+		first := a.mentBefore(first.span.Start)
+		for k := first - 1; k >= 0 && k >= first-lookBack; k-- {
+			m := a.ments[k]
+			if m.entity >= 0 && a.doc.Entities[m.entity].ID == owner.id && !a.isPronoun(m.span) {
+				return m.span.In(a.text) + "'s " + a.span(np{from: p.from + 1, to: p.to}).In(a.text), true
+			}
+		}
+		return "", false
+	}
+	for k := p.from + 1; k < p.to; k++ {
+		if a.ws[k].low != "of" {
+			continue
+		}
+		owner := np{from: k + 1, to: p.to}
+		for mi := a.mentFrom(a.ws[owner.from].span.Start); mi < len(a.ments); mi++ {
+			m := a.ments[mi]
+			if m.span == a.span(owner) && (isPerson(m.typ) || m.ner == "PER") {
+				return m.span.In(a.text) + "'s " + strings.ToLower(a.span(np{from: p.from, to: k - 1}).In(a.text)), true
+			}
+		}
+		break
+	}
+	return "", false
+}
+
+// fullNameBefore returns the full name a surname at word i was given
+// earlier in the text, without its titles: "Mijares" after "Chief
+// Superintendent Graciano Mijares" is "Graciano Mijares".
+func (a *analysis) fullNameBefore(i int) (string, bool) {
+	for k := i - 1; k > 0 && i-k < 2000; k-- {
+		if a.ws[k].text != a.ws[i].text || !a.ws[k-1].capitalised() || a.ws[k-1].stop {
+			continue
+		}
+		s := k
+		for s-1 >= 0 && a.ws[s-1].capitalised() && !titles[a.ws[s-1].low] && !a.ws[s-1].stop && k-s < 3 {
+			s--
+		}
+		if s < k && (s == 0 || !a.ws[s-1].capitalised() || titles[a.ws[s-1].low]) {
+			return a.span(np{from: s, to: k}).In(a.text), true
+		}
+	}
+	return "", false
 }
 
 // headOf returns the last word of the head of p: the word before a
@@ -434,75 +565,14 @@ func (a *analysis) inPP(p np, off int) bool {
 	return in
 }
 
-// pronoun resolves the pronoun at word i: through a mention of the
-// entities layer at the pronoun, else the latest speaker of a quote in this
-// or the previous paragraph that fits, else the latest person mentioned.
-func (a *analysis) pronoun(i, at int) speaker {
-	w := &a.ws[i]
-	for mi := a.mentFrom(w.span.Start); mi < len(a.ments); mi++ {
-		m := a.ments[mi]
-		if m.span.Start > w.span.Start {
-			break
-		}
-		if m.span.Contains(w.span) && m.entity >= 0 {
-			e := &a.doc.Entities[m.entity]
-			return speaker{id: e.ID, name: e.Name, typ: e.Type}
-		}
-	}
-	if w.low == "there" || w.low == "you" {
-		return speaker{}
-	}
-	person := personPronouns[w.low]
-	fits := func(typ string) bool {
-		if typ == "" {
-			return true
-		}
-		isPerson := typ == "PERSON" || typ == "PER"
-		return isPerson == person
-	}
-	if w.low == "it" {
-		// "It added that …": an organisation that spoke in this paragraph.
-		ds := lastOf(a.byPara[w.para], 64)
-		for k := len(ds) - 1; k >= 0; k-- {
-			if d := ds[k]; d.name != "" && !d.pronounOnly() && d.typ != "PERSON" && d.typ != "PER" &&
-				(d.cue == nil || a.ws[d.cue.at].span.Start < w.span.Start) {
-				return speaker{id: d.speaker, name: d.name, typ: d.typ}
-			}
-		}
-		sp, _ := a.lastNamed(i, w.para, false)
-		return sp
-	}
-	// The latest fitting speaker of a quote, then the latest person named,
-	// in this paragraph first, then in the one before.
-	// A quote that runs over paragraphs puts its speaker two back.
-	for para := w.para; para >= w.para-2 && para >= 0; para-- {
-		ds := lastOf(a.byPara[para], 64)
-		for k := len(ds) - 1; k >= 0; k-- {
-			d := ds[k]
-			if d.cue != nil && a.ws[d.cue.at].span.Start >= w.span.Start {
-				continue
-			}
-			if d.name != "" && !d.pronounOnly() && fits(d.typ) {
-				return speaker{id: d.speaker, name: d.name, typ: d.typ}
-			}
-		}
-		if person && para >= w.para-1 {
-			if sp, ok := a.lastNamed(i, para, true); ok {
-				return sp
-			}
-		}
-	}
-	return speaker{}
-}
-
 // lastNamed returns the latest person (or, person false, organisation or
 // state) named in paragraph para before word i: a mention of the entities
 // layer, or without one the capitalised words that open a sentence and are
 // followed by a verb ("Tinubu thanked voters", "Transport operator SNCF
 // warned").
-func (a *analysis) lastNamed(i, para int, person bool) (speaker, bool) {
+func (a *analysis) lastNamed(i, para int, person bool) (speaker, int, bool) {
 	if para < 0 || para >= len(a.paras) {
-		return speaker{}, false
+		return speaker{}, -1, false
 	}
 	end := a.ws[i].span.Start
 	if a.ws[i].para != para {
@@ -517,12 +587,11 @@ func (a *analysis) lastNamed(i, para int, person bool) (speaker, bool) {
 				continue
 			}
 			if m.entity >= 0 {
-				e := &a.doc.Entities[m.entity]
-				return speaker{id: e.ID, name: e.Name, typ: e.Type}, true
+				return a.entitySpeaker(a.mentionEntity(m)), m.span.Start, true
 			}
-			return speaker{name: m.span.In(a.text), typ: m.typ}, true
+			return speaker{name: m.span.In(a.text), typ: m.typ}, m.span.Start, true
 		}
-		return speaker{}, false
+		return speaker{}, -1, false
 	}
 	last := a.wordAt(end) - 1
 	if last >= a.paraWord[para+1] {
@@ -537,10 +606,10 @@ func (a *analysis) lastNamed(i, para int, person bool) (speaker, bool) {
 			e++
 		}
 		if v := e + 1; v < a.paraWord[para+1] && (a.isFinite(v) || a.participle(v)) && !determiners[a.ws[k].low] {
-			return speaker{name: a.span(np{from: k, to: e}).In(a.text)}, true
+			return speaker{name: a.span(np{from: k, to: e}).In(a.text)}, a.ws[k].span.Start, true
 		}
 	}
-	return speaker{}, false
+	return speaker{}, -1, false
 }
 
 // lookBack bounds how many words or mentions a pronoun looks back over for

@@ -54,11 +54,17 @@ func docWords(doc *dateline.Document) []word {
 }
 
 // splitMarks splits tokens that glue a quotation mark to a word ("“We")
-// so that marks are tokens of their own; the pieces lose the parse.
+// so that marks are tokens of their own. The parse is kept: each piece of
+// a token that is not a mark takes the token's place, a mark split off
+// hangs from it as punctuation. Clitics ("'s", "'ve", "n't") are words.
 func splitMarks(ws []word, text string) []word {
+	glued := func(w word) bool {
+		return len(w.text) > 1 && !clitics[strings.ToLower(strings.ReplaceAll(w.text, "’", "'"))] &&
+			(startsWithMark(w.text) || endsWithMark(w.text))
+	}
 	need := false
 	for _, w := range ws {
-		if len(w.text) > 1 && (startsWithMark(w.text) || endsWithMark(w.text)) {
+		if glued(w) {
 			need = true
 			break
 		}
@@ -67,24 +73,47 @@ func splitMarks(ws []word, text string) []word {
 		return ws
 	}
 	out := make([]word, 0, len(ws)+8)
-	for _, w := range ws {
-		if len(w.text) <= 1 || !startsWithMark(w.text) && !endsWithMark(w.text) {
+	at := make([]int, len(ws)) // index in out of each token's main piece
+	for i, w := range ws {
+		if !glued(w) {
+			at[i] = len(out)
 			out = append(out, w)
 			continue
 		}
-		for _, p := range splitText(w.span.In(text)) {
+		ps := splitText(w.span.In(text))
+		main := -1
+		for k, p := range ps {
+			if main < 0 && !(len(p.text) > 0 && isQuoteMark([]rune(p.text)[0])) {
+				main = k
+			}
+		}
+		if main < 0 {
+			main = 0
+		}
+		at[i] = len(out) + main
+		for k, p := range ps {
 			p.span.Start += w.span.Start
 			p.span.End += w.span.Start
-			p.pos, p.tag, p.head, p.rel = w.pos, w.tag, -1, ""
+			p.pos, p.tag, p.feats, p.head, p.rel = w.pos, w.tag, w.feats, w.head, w.rel
+			if k != main {
+				p.pos, p.tag, p.feats, p.head, p.rel = "PUNCT", "", "", -(i + 2), "punct" // hangs from the main piece
+			}
 			out = append(out, p)
 		}
 	}
-	// Heads index the old slice; without a one-to-one map drop the parse.
-	for i := range out {
-		out[i].head, out[i].rel = -1, ""
+	for k := range out {
+		switch h := out[k].head; {
+		case h >= 0 && h < len(at):
+			out[k].head = at[h]
+		case h <= -2:
+			out[k].head = at[-h-2]
+		}
 	}
 	return out
 }
+
+// clitics are the tokens that start with an apostrophe and are words.
+var clitics = set("'s", "'d", "'ve", "'ll", "'re", "'m", "n't", "'")
 
 func startsWithMark(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -112,6 +141,12 @@ func splitText(text string) []word {
 			continue
 		}
 		if !isAlnum(r) {
+			if last, _ := utf8.DecodeLastRuneInString(text[:i]); (r == '\'' || r == '’') && isAlnum(last) && i+size < len(text) &&
+				(text[i+size] == 's' || text[i+size] == 'S') && !continuesWord(text, i+size+1) {
+				add(i, i+size+1) // the possessive "'s"
+				i += size + 1
+				continue
+			}
 			add(i, i+size)
 			i += size
 			continue
