@@ -83,11 +83,16 @@ func (s *state) person(mi int) {
 				dp, inDict = cands[0], true
 			}
 		}
-		canon := name
+		canon, key := name, dict.Key(name)
 		if inDict {
-			canon = dp.Name
+			// one entity per dictionary person, named as the text writes
+			// its full name ("Mike Pompeo", "Erdoğan" with its ğ)
+			key = dict.Key(dp.Name)
+			if !strings.Contains(strings.TrimSpace(name), " ") {
+				canon = dp.Name
+			}
 		}
-		e = s.entity("P:"+dict.Key(canon), Person, canon)
+		e = s.entity("P:"+key, Person, canon)
 		if i := strings.LastIndexByte(canon, ' '); i > 0 {
 			e.surname = dict.Key(canon[i+1:])
 		} else {
