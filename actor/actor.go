@@ -98,6 +98,7 @@ func (r *Resolver) Annotate(ctx context.Context, doc *dateline.Document) error {
 	s.surnames()
 	s.nominals()
 	s.agents()
+	s.appositions()
 	s.pronouns()
 	s.plurals()
 	s.datelinePlace()

@@ -545,3 +545,111 @@ func (s *state) addAgent(a, start, h int, country, sector, rule string) {
 		s.groups = append(s.groups, group{h, e})
 	}
 }
+
+// appositions gives a person the actor code the rest of the text does not
+// give them from an apposition that names their role: "Sviatlana
+// Tsikhanouskaya, an opposition candidate for the Belarusian presidential
+// election" (BLROPP), "Kino Gabriel, a spokesman for the Syrian Democratic
+// Forces" (the forces' code): the agent from the apposition's head or its
+// modifiers, the country or organisation from its phrase and the phrases
+// below it.
+func (s *state) appositions() {
+	agentAt := map[int]*ent{}
+	for _, g := range s.agentEnts {
+		agentAt[g.tok] = g.e
+	}
+	for mi, m := range s.doc.Mentions {
+		// "the current president, Alexander Lukashenko": a name set off by
+		// a comma right after an agent phrase is its apposition, whatever
+		// the parse made of it
+		a := s.menTok[mi][0]
+		if m.Type != "PER" || a < 2 || s.word(a-1) != "," || agentAt[a-2] == nil || !s.sameSentence(a-2, a) {
+			continue
+		}
+		if p := s.menEnt[mi]; p != nil && p.e.Type == Person && p.e.Actor == "" && agentAt[a-2].e.Actor != "" {
+			p.e.Actor, p.rule = agentAt[a-2].e.Actor, "apposition to "+strings.ToLower(s.word(a-2))
+		}
+	}
+	for h, t := range s.doc.Tokens {
+		// the same by the parse
+		if t.Rel == "appos" && t.Head >= 0 && agentAt[t.Head] != nil {
+			if mi := s.tokMen[h]; mi >= 0 && s.doc.Mentions[mi].Type == "PER" {
+				if p := s.menEnt[mi]; p != nil && p.e.Type == Person && p.e.Actor == "" && agentAt[t.Head].e.Actor != "" {
+					p.e.Actor, p.rule = agentAt[t.Head].e.Actor, "apposition to "+strings.ToLower(s.word(t.Head))
+				}
+			}
+			continue
+		}
+		if t.Rel != "appos" || t.Head < 0 || t.Head >= len(s.doc.Tokens) {
+			continue
+		}
+		mi := s.tokMen[t.Head]
+		if mi < 0 || s.doc.Mentions[mi].Type != "PER" {
+			continue
+		}
+		p := s.menEnt[mi]
+		if p == nil || p.e.Type != Person || p.e.Actor != "" {
+			continue
+		}
+		a := s.leftEdge(h)
+		sector, start := s.agentAt(a, h)
+		if sector == "" {
+			for k := a; k < h && sector == ""; k++ {
+				if sec, ok := s.d.Sector(s.lower(k)); ok && s.doc.Tokens[k].POS != "PROPN" {
+					sector, start = sec, k
+				}
+			}
+		}
+		country, org := "", (*ent)(nil)
+		for _, k := range s.appositionParts(a, h, 0) {
+			if c, o := s.phraseCountry(k); o != nil {
+				org = o
+				break
+			} else if c != "" {
+				country = c
+				break
+			}
+		}
+		switch {
+		case org != nil:
+			p.e.Actor, p.rule = org.e.Actor, "apposition: speaks or acts for a named organisation"
+		case country != "" && sector != "":
+			if s.formerAt(a, start) {
+				sector = "ELI"
+			}
+			p.e.Actor, p.rule = country+sector, "apposition: role and country"
+		case country != "":
+			// "Harry Dunn, a 19-year-old British motorcyclist": a private
+			// person of that country
+			p.e.Actor, p.rule = country+"CVL", "apposition: a private person of the country"
+		default:
+			continue
+		}
+		if p.e.Role == "" && start >= 0 {
+			p.e.Role = strings.ToLower(s.textOf(start, h+1))
+		}
+	}
+}
+
+// appositionParts returns the tokens of an apposition headed by h that may
+// name a country or organisation: its left modifiers, nearest first, then
+// its nominal modifiers ("for the SDF", "of the army") and theirs, two
+// levels down.
+func (s *state) appositionParts(a, h, depth int) []int {
+	var out []int
+	for j := h - 1; j >= a; j-- {
+		out = append(out, j)
+	}
+	if depth >= 2 {
+		return out
+	}
+	for k := h + 1; k < len(s.doc.Tokens) && k-h <= 12 && s.sameSentence(k, h); k++ {
+		t := s.doc.Tokens[k]
+		if t.Head != h || !strings.HasPrefix(t.Rel, "nmod") && t.Rel != "obl" && t.Rel != "compound" {
+			continue
+		}
+		out = append(out, k)
+		out = append(out, s.appositionParts(s.leftEdge(k), k, depth+1)...)
+	}
+	return out
+}
