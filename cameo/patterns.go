@@ -73,6 +73,10 @@ type Pattern struct {
 	Swap       bool   // the found target is the source and the subject the target
 	Mutual     bool   // a compound subject with no target yields events among its members
 	Untargeted bool   // code the event even when no target is found
+	// Free marks an event noun that is an event without a host verb ("the
+	// attack on the base", "a US airstrike"): its source is its possessor,
+	// a nationality or name before it, or its by-agent.
+	Free bool
 	Source     string // "file:line"
 	Text       string // the line as written, without its comment
 	Rank       int    // load order: later patterns win ties
@@ -370,10 +374,16 @@ func (d *Dictionary) parseItem(p *Pattern, item, src string) error {
 	case "untargeted":
 		p.Untargeted = true
 		return nil
+	case "free":
+		if !p.Noun {
+			return fmt.Errorf("free: only an event noun (n:WORD) stands without a host verb")
+		}
+		p.Free = true
+		return nil
 	}
 	k, v, ok := strings.Cut(item, "=")
 	if !ok || k == "" || v == "" {
-		return fmt.Errorf("%q: want ROLE=TERM, target=ROLE, rev=CODE, swap, mutual or untargeted", item)
+		return fmt.Errorf("%q: want ROLE=TERM, target=ROLE, rev=CODE, swap, mutual, untargeted or free", item)
 	}
 	k = strings.ToLower(k)
 	if k == "target" {

@@ -244,8 +244,23 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 		}
 	}
 
-	src, srcHow := c.sourceOf(s, m.host)
+	var src []part
+	var srcHow string
+	if m.p.Free && m.host == m.trigger {
+		src, srcHow = c.nounSource(s, m.trigger)
+	} else {
+		src, srcHow = c.sourceOf(s, m.host)
+	}
 	unnamed := false
+	if len(src) == 0 && srcHow == "subject" {
+		// "the US airstrike killed three soldiers": the doer of the
+		// event noun that is the subject
+		if sb := s.child(m.host, "nsubj"); sb >= 0 {
+			if ps, how := c.nounSource(s, sb); len(ps) > 0 {
+				src, srcHow = ps, how+" (the subject)"
+			}
+		}
+	}
 	if m.p.Noun {
 		for _, cd := range p.Conds {
 			if cd.Role == "pred" { // "X's claims were untrue": the speaker above denies
@@ -270,6 +285,13 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 		}
 	}
 	tgt, tgtHow := c.targetOf(s, m, src)
+	if len(tgt) == 0 && violent(code) {
+		// "bombs struck the cathedral", "an attack on an air base": force
+		// used on a place is used on its state's people or forces
+		if t, ok := c.placeTarget(s, m); ok {
+			tgt, tgtHow = []part{t}, "the place attacked"
+		}
+	}
 	if p.Swap {
 		src, tgt = tgt, src
 	}
@@ -280,7 +302,7 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 			src, srcHow = []part{sp}, "speaker of the quote"
 		}
 	}
-	if len(src) == 0 && violent(code) && len(tgt) > 0 && (srcHow == "subject" || srcHow == "by-agent of the passive") {
+	if len(src) == 0 && violent(code) && len(tgt) > 0 && (srcHow == "subject" || srcHow == "by-agent of the passive" || srcHow == "no agent named") {
 		// "a roadside bomb killed two soldiers", "were killed by an
 		// explosive device": the doer is no actor the text names
 		srcHow = "unnamed agent (" + srcHow + " is no actor)"
@@ -453,6 +475,90 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 	}
 	return evs, why
 }
+
+// nounSource returns the doer of an event noun standing on its own: its
+// possessor ("Russia's attack"), a name or nationality before it ("a US
+// airstrike", "Israeli raids") or its by-agent ("the attack by Hamas").
+func (c *Coder) nounSource(s *sent, n int) ([]part, string) {
+	for _, k := range s.children(n) {
+		switch {
+		case s.rel(k) == "nmod:poss":
+			if ps := c.actorsOf(s, k, 0, false); len(ps) > 0 {
+				return ps, "possessor of the event noun"
+			}
+		case (s.rel(k) == "compound" || s.rel(k) == "amod") && k < n:
+			if ps := c.actorsOf(s, k, 0, false); len(ps) > 0 {
+				return ps, "name before the event noun"
+			}
+		case s.base(k) == "nmod" && s.caseOf(k) == "by":
+			if ps := c.actorsOf(s, k, 0, false); len(ps) > 0 {
+				return ps, "by-agent of the event noun"
+			}
+		}
+	}
+	return nil, "no agent named"
+}
+
+// placeTarget returns, for force used on a place, the people or forces of
+// the place's state: the object, or an on/at/against argument (of the
+// trigger or of its object), that is a place with a country; MIL when the
+// place is military ("an air base"), else CVL.
+func (c *Coder) placeTarget(s *sent, m *match) (part, bool) {
+	var cands []int
+	for _, h := range []int{m.trigger, m.host} {
+		if o := s.objOf(h); o >= 0 {
+			cands = append(cands, o)
+			cands = append(cands, s.children(o)...)
+		}
+		for _, k := range s.children(h) {
+			if b := s.base(k); (b == "obl" || b == "nmod") && placeCase[s.caseOf(k)] {
+				cands = append(cands, k)
+				cands = append(cands, s.children(k)...)
+			}
+		}
+	}
+	for _, k := range cands {
+		if s.base(k) != "obj" && s.base(k) != "obl" && s.base(k) != "nmod" && s.base(k) != "nsubj:pass" {
+			continue
+		}
+		country, military := "", false
+		for i := k - 3; i <= k; i++ {
+			if i >= s.start && militaryPlace[s.lemma(i)] {
+				military = true
+			}
+		}
+		if e := s.ix.tokEnt[k]; e >= 0 {
+			ent := &s.doc.Entities[e]
+			if ent.Type == "LOC" || ent.Type == "GPE" {
+				country = ent.Country
+			}
+		}
+		if country == "" {
+			// "an Iraqi air base": the place's nationality
+			for _, a := range s.children(k) {
+				if e := s.ix.tokEnt[a]; e >= 0 && s.doc.Entities[e].Type == "GPE" {
+					country = s.doc.Entities[e].Country
+				}
+			}
+		}
+		if country == "" {
+			continue
+		}
+		sector := "CVL"
+		if military {
+			sector = "MIL"
+		}
+		return part{p: dateline.Participant{Actor: country + sector, Name: s.doc.Span(s.tok(k).Span)}, tok: k}, true
+	}
+	return part{}, false
+}
+
+// placeCase are the prepositions of a place force is used on or in.
+var placeCase = map[string]bool{"on": true, "at": true, "against": true, "near": true, "in": true, "inside": true}
+
+// militaryPlace are nouns of places that belong to armed forces.
+var militaryPlace = map[string]bool{"base": true, "airbase": true, "barracks": true, "garrison": true,
+	"outpost": true, "checkpoint": true, "post": true, "camp": true, "headquarters": true}
 
 // violent reports whether code is an act of force (CAMEO 18-20).
 func violent(code string) bool {

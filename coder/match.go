@@ -347,11 +347,15 @@ func (c *Coder) best(s *sent, t int, ps []*cameo.Pattern) (*match, string) {
 		host := t
 		if p.Noun {
 			h, reason := c.hostOf(s, t, p)
-			if h < 0 {
+			switch {
+			case h >= 0:
+				host = h
+			case p.Free:
+				host = t // "the attack on the base": the noun is the event
+			default:
 				why = reason
 				continue
 			}
-			host = h
 		} else if p.Particle != "" && !s.hasParticle(t, p.Particle) {
 			continue
 		}
