@@ -70,16 +70,16 @@ type Pattern struct {
 	// Reverse, when set, also codes the target's side: "visit" 042 with
 	// Reverse 043 yields A 042 B and B 043 A (PETRARCH's "[042:043]").
 	Reverse    string
-	Swap       bool   // the found target is the source and the subject the target
-	Mutual     bool   // a compound subject with no target yields events among its members
-	Untargeted bool   // code the event even when no target is found
+	Swap       bool // the found target is the source and the subject the target
+	Mutual     bool // a compound subject with no target yields events among its members
+	Untargeted bool // code the event even when no target is found
 	// Free marks an event noun that is an event without a host verb ("the
 	// attack on the base", "a US airstrike"): its source is its possessor,
 	// a nationality or name before it, or its by-agent.
-	Free bool
-	Source     string // "file:line"
-	Text       string // the line as written, without its comment
-	Rank       int    // load order: later patterns win ties
+	Free   bool
+	Source string // "file:line"
+	Text   string // the line as written, without its comment
+	Rank   int    // load order: later patterns win ties
 }
 
 // Specificity reports how many conditions p places, for choosing the most
