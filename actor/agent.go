@@ -336,7 +336,7 @@ func (s *state) agents() {
 		if sector == "IGO" {
 			// "the US-led coalition": a coalition of states is an IGO,
 			// whoever leads it
-			s.addAgent(a, start, h, "", sector, ruleNoCountry)
+			s.addAgent(start, start, h, "", sector, ruleNoCountry)
 			continue
 		}
 		if s.formerAt(a, start) {
@@ -344,20 +344,30 @@ func (s *state) agents() {
 		}
 		country, rule := "", ""
 		var org *ent
+		// the mention runs from the agent words, or from the country or
+		// organisation before them, to the head: not over whatever else
+		// the parse hung on the phrase
+		m := start
 		for _, k := range s.countryParts(a, h) {
-			if c, o := s.phraseCountry(k); o != nil {
-				org, rule = o, ruleOrg
-				break
-			} else if c != "" {
-				country, rule = c, ruleInPhrase
-				break
+			c, o := s.phraseCountry(k)
+			if o == nil && c == "" {
+				continue
 			}
+			org, country = o, c
+			rule = ruleInPhrase
+			if o != nil {
+				rule = ruleOrg
+			}
+			if k < m {
+				m = k
+				if mi := s.tokMen[k]; mi >= 0 {
+					m = s.menTok[mi][0]
+				}
+			}
+			break
 		}
 		if org != nil {
-			for a < h && determiners[s.lower(a)] {
-				a++
-			}
-			s.addMention(org, a, h+1)
+			s.addMention(org, m, h+1)
 			s.groups = append(s.groups, group{h, org})
 			continue
 		}
@@ -368,7 +378,7 @@ func (s *state) agents() {
 				rule = ruleNoCountry
 			}
 		}
-		s.addAgent(a, start, h, country, sector, rule)
+		s.addAgent(m, start, h, country, sector, rule)
 	}
 }
 
