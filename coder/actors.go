@@ -234,9 +234,12 @@ func (c *Coder) targetOf(s *sent, m *match, src []part) ([]part, string) {
 	}
 	// "demanded that the United States match ...", "warned that Israel
 	// would pay": the subject of the complement clause
-	for _, a := range c.roleArgs(s, t, host, "ccomp") {
-		if ps := notSource(c.actorsOf(s, a, 0, false)); len(ps) > 0 {
-			return ps, "subject of the complement clause"
+	if r := cameo.Root(m.p.Code); r <= "05" || r >= "09" && r <= "13" {
+		// only what is said or asked reaches into a complement clause
+		for _, a := range c.roleArgs(s, t, host, "ccomp") {
+			if ps := notSource(c.actorsOf(s, a, 0, false)); len(ps) > 0 {
+				return ps, "subject of the complement clause"
+			}
 		}
 	}
 	if c.BroadTargets {

@@ -49,6 +49,7 @@ var (
 // auxiliaries, adverbs and markers and those of the clauses above it.
 func (c *Coder) modality(s *sent, v int) (mood string, neg bool) {
 	hyp, alleged, planned := false, false, false
+	via := "" // the relation climbed through to reach u
 	for n, u := 0, v; u >= 0 && n < maxClimb; n++ {
 		for _, k := range s.children(u) {
 			w := s.word(k)
@@ -61,7 +62,9 @@ func (c *Coder) modality(s *sent, v int) (mood string, neg bool) {
 					alleged = true
 				}
 			case "aux":
-				if n == 0 || s.base(u) == "conj" || s.base(u) == "xcomp" {
+				// the clause's own auxiliaries, and those of a clause it is
+				// conjoined to or controlled by ("will destroy and obliterate")
+				if n == 0 || via == "conj" || via == "xcomp" || s.base(u) == "conj" || s.base(u) == "xcomp" {
 					if plannedAux[w] {
 						planned = true
 					}
@@ -96,6 +99,7 @@ func (c *Coder) modality(s *sent, v int) (mood string, neg bool) {
 		}
 		switch s.base(u) {
 		case "xcomp", "conj", "advcl", "ccomp", "acl", "obl", "obj", "nmod", "nsubj", "nsubj:pass":
+			via = s.base(u)
 			u = g
 		default:
 			u = -1
@@ -295,6 +299,12 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 	if p.Swap {
 		src, tgt = tgt, src
 	}
+	if len(src) == 0 && c.firstPersonSubject(s, m.host) {
+		// "I will destroy ...", "we condemn ..." in a quote: the speaker
+		if sp, ok := c.speaker(s, m.trigger); ok {
+			src, srcHow = []part{sp}, "speaker of the quote (first person)"
+		}
+	}
 	if len(src) == 0 && srcHow != "passive without agent" && cameo.Root(code) < "14" {
 		// what is said in a quote with no actor as its subject is the
 		// speaker's; a violent act is not the reporter's
@@ -302,7 +312,7 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 			src, srcHow = []part{sp}, "speaker of the quote"
 		}
 	}
-	if len(src) == 0 && violent(code) && len(tgt) > 0 && (srcHow == "subject" || srcHow == "by-agent of the passive" || srcHow == "no agent named") {
+	if len(src) == 0 && violent(code) && len(tgt) > 0 && (srcHow == "subject" && c.thingSubject(s, m.host) || srcHow == "by-agent of the passive" || srcHow == "no agent named") {
 		// "a roadside bomb killed two soldiers", "were killed by an
 		// explosive device": the doer is no actor the text names
 		srcHow = "unnamed agent (" + srcHow + " is no actor)"
@@ -559,6 +569,39 @@ var placeCase = map[string]bool{"on": true, "at": true, "against": true, "near":
 // militaryPlace are nouns of places that belong to armed forces.
 var militaryPlace = map[string]bool{"base": true, "airbase": true, "barracks": true, "garrison": true,
 	"outpost": true, "checkpoint": true, "post": true, "camp": true, "headquarters": true}
+
+// subjectOf returns the subject of clause v, climbing through conjoined
+// and controlled clauses, or -1.
+func (s *sent) subjectOf(v int) int {
+	for n := 0; v >= 0 && n < maxClimb; n++ {
+		if sb := s.child(v, "nsubj", "nsubj:pass"); sb >= 0 {
+			return sb
+		}
+		switch s.base(v) {
+		case "conj", "xcomp", "advcl":
+			v = s.head(v)
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// firstPersonSubject reports whether clause v's subject is "I" or "we".
+func (c *Coder) firstPersonSubject(s *sent, v int) bool {
+	switch strings.ToLower(s.word(s.subjectOf(v))) {
+	case "i", "we":
+		return true
+	}
+	return false
+}
+
+// thingSubject reports whether clause v's subject is a common noun (a bomb,
+// an explosion), not a person or a pronoun that names no actor.
+func (c *Coder) thingSubject(s *sent, v int) bool {
+	sb := s.subjectOf(v)
+	return sb >= 0 && s.tok(sb).POS == "NOUN"
+}
 
 // violent reports whether code is an act of force (CAMEO 18-20).
 func violent(code string) bool {
