@@ -372,6 +372,12 @@ func (s *state) agents() {
 			continue
 		}
 		if country == "" {
+			// "the president", "the minister": the holder of that role
+			// named before
+			if p := s.roleHolder(m, start, h); p != nil {
+				s.addMention(p, start, h+1)
+				continue
+			}
 			if stateBound(sector) {
 				country, rule = s.agentCountry(h, sector)
 			} else {
@@ -390,6 +396,34 @@ func (s *state) formerAt(a, z int) bool {
 		}
 	}
 	return false
+}
+
+// roleHolder returns the person last named before the definite singular
+// agent phrase [start, h] whose role it names ("the president" after
+// "US President Donald Trump"), or nil.
+func (s *state) roleHolder(m, start, h int) *ent {
+	if m < 1 || s.lower(start-1) != "the" || strings.Contains(s.doc.Tokens[h].Feats, "Number=Plur") {
+		return nil
+	}
+	words := strings.ToLower(s.textOf(start, h+1))
+	at := s.doc.Tokens[start].Span.Start
+	var best *ent
+	bestAt := -1
+	for _, e := range s.ents {
+		if e.e.Type != Person || e.e.Role == "" {
+			continue
+		}
+		role := strings.ToLower(e.e.Role)
+		if role != words && !strings.HasSuffix(role, " "+words) {
+			continue
+		}
+		for _, mn := range e.e.Mentions {
+			if mn.Span.Start < at && mn.Span.Start > bestAt {
+				best, bestAt = e, mn.Span.Start
+			}
+		}
+	}
+	return best
 }
 
 // stateBound reports whether agents of sector belong to a state, so that
@@ -581,6 +615,25 @@ func (s *state) appositions() {
 		}
 	}
 	for h, t := range s.doc.Tokens {
+		past := false
+		if t.Rel == "acl:relcl" && t.Head >= 0 {
+			// "Brett McGurk, who was Trump's envoy to ...": a role in a
+			// relative clause is an apposition; "was" makes it a former one
+			cop, who := "", false
+			for _, k := range s.childrenOf(h) {
+				switch {
+				case s.doc.Tokens[k].Rel == "cop":
+					cop = s.lower(k)
+				case strings.HasPrefix(s.doc.Tokens[k].Rel, "nsubj") && (s.lower(k) == "who" || s.lower(k) == "that"):
+					who = true
+				}
+			}
+			if cop == "" || !who {
+				continue
+			}
+			past = cop == "was" || cop == "were"
+			t.Rel = "appos"
+		}
 		// the same by the parse
 		if t.Rel == "appos" && t.Head >= 0 && agentAt[t.Head] != nil {
 			if mi := s.tokMen[h]; mi >= 0 && s.doc.Mentions[mi].Type == "PER" {
@@ -621,10 +674,10 @@ func (s *state) appositions() {
 			}
 		}
 		switch {
-		case org != nil:
+		case org != nil && !past:
 			p.e.Actor, p.rule = org.e.Actor, "apposition: speaks or acts for a named organisation"
 		case country != "" && sector != "":
-			if s.formerAt(a, start) {
+			if s.formerAt(a, start) || past && sector != "CVL" {
 				sector = "ELI"
 			}
 			p.e.Actor, p.rule = country+sector, "apposition: role and country"
@@ -639,6 +692,22 @@ func (s *state) appositions() {
 			p.e.Role = strings.ToLower(s.textOf(start, h+1))
 		}
 	}
+}
+
+// childrenOf returns the dependents of token h in its sentence.
+func (s *state) childrenOf(h int) []int {
+	si := s.sentOf(h)
+	if si < 0 {
+		return nil
+	}
+	var out []int
+	sent := s.doc.Sentences[si].Tokens
+	for k := sent.Start; k < sent.End && k < len(s.doc.Tokens); k++ {
+		if s.doc.Tokens[k].Head == h {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // appositionParts returns the tokens of an apposition headed by h that may
