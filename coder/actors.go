@@ -109,8 +109,28 @@ func (c *Coder) actorsOf(s *sent, h, depth int, lend bool) []part {
 var relPronoun = map[string]bool{"who": true, "which": true, "that": true, "whom": true}
 
 // sourceOf returns the participants doing what verb v says and the token
-// they were found at, following control, coordination and modifiers.
+// they were found at, following control, coordination and modifiers; when
+// the parse gives the clause no subject at all, the nearest actor before
+// the verb in its sentence (a misparsed "The Palestinians reject ...").
 func (c *Coder) sourceOf(s *sent, v int) ([]part, string) {
+	ps, how := c.treeSource(s, v)
+	if len(ps) == 0 && how == "no subject" {
+		for k := v - 1; k >= s.start; k-- {
+			if w := s.word(k); w == ";" || w == ":" || w == "\"" || w == "“" || w == "”" {
+				break
+			}
+			if s.isVerb(k) && s.rel(k) != "amod" && s.rel(k) != "aux" {
+				break // another clause's verb stands between
+			}
+			if p, ok := s.entityAt(k); ok && !p.pronoun {
+				return []part{p}, "nearest actor before the verb (no subject in the parse)"
+			}
+		}
+	}
+	return ps, how
+}
+
+func (c *Coder) treeSource(s *sent, v int) ([]part, string) {
 	for n := 0; v >= 0 && n < maxClimb; n++ {
 		passive := s.isPassive(v)
 		for _, k := range s.children(v) {

@@ -155,6 +155,27 @@ func (c *Coder) codeSentence(s *sent, ex *Explanation) []dateline.Event {
 			}
 		}
 	}
+	// a refusal, promise or threat whose complement no pattern codes
+	// ("refused to commit to any assistance", "promised to continue aid
+	// to Mozambique") is itself the event: CAMEO 120, 030 or 130, with the
+	// target searched among the complement's arguments
+	coded := map[int]bool{} // complements that matched a pattern
+	for _, m := range matches {
+		coded[m.host] = true
+	}
+	for g := s.start; g < s.end; g++ {
+		kind, ok := c.Dict.Control[s.lemma(g)]
+		if !ok {
+			continue
+		}
+		p := controlFallback[kind]
+		if p == nil {
+			continue
+		}
+		if x := s.child(g, "xcomp"); x >= 0 && s.isVerb(x) && !coded[x] {
+			matches = append(matches, &match{p: p, trigger: x, host: x})
+		}
+	}
 	var out []dateline.Event
 	for _, m := range matches {
 		evs, why := c.events(s, m, absorbed)
@@ -601,6 +622,14 @@ func (c *Coder) firstPersonSubject(s *sent, v int) bool {
 func (c *Coder) thingSubject(s *sent, v int) bool {
 	sb := s.subjectOf(v)
 	return sb >= 0 && s.tok(sb).POS == "NOUN"
+}
+
+// controlFallback are the events a control verb codes when no pattern
+// codes its complement.
+var controlFallback = map[string]*cameo.Pattern{
+	cameo.ControlReject:   {Code: "120", Source: "coder", Text: "120 (a refusal whose complement no pattern codes)"},
+	cameo.ControlIntent:   {Code: "030", Source: "coder", Text: "030 (a promise whose complement no pattern codes)"},
+	cameo.ControlThreaten: {Code: "130", Source: "coder", Text: "130 (a threat whose complement no pattern codes)"},
 }
 
 // violent reports whether code is an act of force (CAMEO 18-20).
