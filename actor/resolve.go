@@ -482,8 +482,15 @@ func (s *state) actsAsGovernment(a, z int) bool {
 	}
 	if rel := s.doc.Tokens[z-1].Rel; rel != "" {
 		switch rel {
-		case "nsubj", "nsubj:pass", "nmod:poss", "csubj":
-			return true
+		case "nsubj", "nsubj:pass", "nmod:poss", "csubj", "obj", "iobj", "obl:agent":
+			return true // "Moscow said", "accused Moscow", "an admission by Moscow"
+		case "obl", "nmod":
+			// "split with Moscow", "sanctions against Beijing"; but "in
+			// Moscow", "to Moscow" name the place
+			switch s.lower(a - 1) {
+			case "by", "with", "against":
+				return true
+			}
 		}
 		return false
 	}
