@@ -245,6 +245,16 @@ func (s *state) fromDictionary(e *ent) {
 		}
 	}
 	if pick == nil {
+		// no office that day, but offices before it: a former
+		// office-holder, an elite of the last office's state
+		if ts := s.d.Tenures(e.e.Name); len(ts) > 0 && !s.day.IsZero() {
+			last := ts[len(ts)-1]
+			if !last.End.IsZero() && last.End.Before(s.day) && len(last.Actor) >= 3 {
+				if _, ok := s.d.Country(last.Actor[:3]); ok {
+					e.e.Actor, e.rule = last.Actor[:3]+"ELI", "former office-holder (dictionary)"
+				}
+			}
+		}
 		return
 	}
 	e.e.Actor, e.rule = pick.Actor, "office held on the article's date (dictionary)"

@@ -222,7 +222,10 @@ func (c *Coder) targetOf(s *sent, m *match, src []part) ([]part, string) {
 		}
 	}
 	if o := s.objOf(t); o >= 0 {
-		if ps := notSource(c.actorsOf(s, o, 0, named(m.p, "obj"))); len(ps) > 0 {
+		// "opposed Macron's statement", "condemned the act of the NTC": what
+		// is said about a thing is said about its owner
+		lend := named(m.p, "obj") || lendsOwner(m.p.Code)
+		if ps := notSource(c.actorsOf(s, o, 0, lend)); len(ps) > 0 {
 			return ps, "object"
 		}
 	}
@@ -296,6 +299,18 @@ func (c *Coder) broadTarget(s *sent, v int) []part {
 		return nil
 	}
 	return c.actorsOf(s, best, 0, false)
+}
+
+// lendsOwner reports whether an event of code, done to a thing, is done to
+// the thing's owner: support, demands, criticism, rejection, threats and
+// sanctions (not meetings: "discussed the opposition's plan" is no meeting
+// with the opposition).
+func lendsOwner(code string) bool {
+	switch cameo.Root(code) {
+	case "05", "10", "11", "12", "13", "16", "17":
+		return true
+	}
+	return false
 }
 
 // named reports whether pattern p places a condition on role.

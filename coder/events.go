@@ -320,6 +320,13 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 	if p.Swap {
 		src, tgt = tgt, src
 	}
+	if len(src) == 0 && m.p.Free && m.host == m.trigger && cameo.Root(code) == "14" {
+		// "anti-government protests continue in Baghdad": protesters of
+		// the place, unnamed
+		if country := c.placeCountry(s, m.trigger); country != "" {
+			src, srcHow = []part{{p: dateline.Participant{Actor: country + "OPP", Name: "protesters"}, tok: -1}}, "protesters of the place (unnamed)"
+		}
+	}
 	if len(src) == 0 && c.firstPersonSubject(s, m.host) {
 		// "I will destroy ...", "we condemn ..." in a quote: the speaker
 		if sp, ok := c.speaker(s, m.trigger); ok {
@@ -644,6 +651,42 @@ func sectorOf(actor string) string {
 		return ""
 	}
 	return actor[3:6]
+}
+
+// placeCountry returns the country of the place where the event of noun n
+// happens: an in/at argument of the noun or of the verb it belongs to, a
+// nationality before it ("Iraqi protests"), else the one state its sentence
+// names.
+func (c *Coder) placeCountry(s *sent, n int) string {
+	for _, v := range []int{n, s.head(n)} {
+		if v < 0 {
+			continue
+		}
+		if pl := c.placeOf(s, v, nil, nil); pl != nil && pl.Geo != nil && pl.Geo.Country != "" {
+			return pl.Geo.Country
+		}
+		for _, k := range s.children(v) {
+			if e := s.ix.tokEnt[k]; e >= 0 && (s.rel(k) == "amod" || s.rel(k) == "compound") && s.doc.Entities[e].Type == "GPE" {
+				return s.doc.Entities[e].Country
+			}
+		}
+	}
+	one := ""
+	for i := s.start; i < s.end; i++ {
+		e := s.ix.tokEnt[i]
+		if e < 0 {
+			continue
+		}
+		ent := &s.doc.Entities[e]
+		if ent.Type != "GPE" && ent.Type != "LOC" || ent.Country == "" {
+			continue
+		}
+		if one != "" && ent.Country != one {
+			return ""
+		}
+		one = ent.Country
+	}
+	return one
 }
 
 // protestCountry returns the state a protest with no named target is

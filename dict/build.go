@@ -624,6 +624,7 @@ var handSectors = [][2]string{
 	{"opponent", "OPP"}, {"opposition supporter", "OPP"},
 	{"rebel", "REB"}, {"insurgent", "REB"}, {"militant", "REB"}, {"guerrilla", "REB"}, {"militia", "REB"},
 	{"protester", "OPP"}, {"protestor", "OPP"}, {"demonstrator", "OPP"}, {"civilian", "CVL"}, {"resident", "CVL"},
+	{"network", "MED"}, {"broadcast network", "MED"}, {"television network", "MED"}, {"commission", "GOV"},
 	{"coalition", "IGO"}, {"alliance", "IGO"}, {"forces", "MIL"}, {"military forces", "MIL"}, {"tank", "MIL"}, {"jet", "MIL"}, {"fighter jet", "MIL"},
 	{"warplane", "MIL"}, {"aircraft", "MIL"}, {"helicopter", "MIL"}, {"gunship", "MIL"}, {"artillery", "MIL"},
 	{"warship", "MIL"}, {"drone", "MIL"}, {"peacekeeper", "MIL"}, {"paratrooper", "MIL"}, {"marine", "MIL"},
