@@ -95,6 +95,7 @@ func (r *Resolver) Annotate(ctx context.Context, doc *dateline.Document) error {
 	s.fixMentions()
 	s.countCountries()
 	s.resolveMentions()
+	s.acronyms()
 	s.surnames()
 	s.nominals()
 	s.agents()

@@ -378,6 +378,12 @@ func (s *state) agents() {
 				s.addMention(p, start, h+1)
 				continue
 			}
+			// "the network", "the commission": the organisation named
+			// before whose name ends in that word, or of that sector
+			if o := s.namedBody(start, h, sector); o != nil {
+				s.addMention(o, start, h+1)
+				continue
+			}
 			if stateBound(sector) {
 				country, rule = s.agentCountry(h, sector)
 			} else {
@@ -424,6 +430,47 @@ func (s *state) roleHolder(m, start, h int) *ent {
 		}
 	}
 	return best
+}
+
+// namedBody returns the organisation last named before the definite
+// singular agent phrase [start, h] that it stands for: one whose name ends
+// in the phrase's head ("the commission" after "the National
+// Telecommunications Commission"), else, within the three sentences before,
+// one of the same sector that the recogniser or the dictionary named ("the
+// network" after "ABS-CBN" coded MED).
+func (s *state) namedBody(start, h int, sector string) *ent {
+	if start < 1 || s.lower(start-1) != "the" || strings.Contains(s.doc.Tokens[h].Feats, "Number=Plur") {
+		return nil
+	}
+	head := strings.ToLower(s.doc.Tokens[h].Lemma)
+	if head == "" {
+		head = s.lower(h)
+	}
+	at := s.doc.Tokens[start].Span.Start
+	si := s.sentOf(h)
+	var byName, bySector *ent
+	nameAt, sectorAt := -1, -1
+	for _, e := range s.ents {
+		if e.e.Type != Org || strings.HasPrefix(e.key, "N:") || len(e.mentions) == 0 {
+			continue // only bodies the text names, not other agent phrases
+		}
+		name := strings.ToLower(e.e.Name)
+		for _, mn := range e.e.Mentions {
+			if mn.Span.Start >= at {
+				continue
+			}
+			if strings.HasSuffix(name, " "+head) && mn.Span.Start > nameAt {
+				byName, nameAt = e, mn.Span.Start
+			}
+			if len(e.e.Actor) >= 6 && e.e.Actor[3:6] == sector && mn.Span.Start > sectorAt && si-s.doc.SentenceAt(mn.Span.Start) <= 3 {
+				bySector, sectorAt = e, mn.Span.Start
+			}
+		}
+	}
+	if byName != nil {
+		return byName
+	}
+	return bySector
 }
 
 // stateBound reports whether agents of sector belong to a state, so that
@@ -731,4 +778,48 @@ func (s *state) appositionParts(a, h, depth int) []int {
 		out = append(out, s.appositionParts(s.leftEdge(k), k, depth+1)...)
 	}
 	return out
+}
+
+// acronyms makes a capitalised abbreviation in brackets right after a name
+// a mention of that name's entity, and with it every other mention of the
+// abbreviation: "the National Telecommunications Commission (NTC) ... the
+// NTC".
+func (s *state) acronyms() {
+	for mi := range s.doc.Mentions {
+		a, z := s.menTok[mi][0], s.menTok[mi][1]
+		if a < 2 || s.word(a-1) != "(" || s.word(z) != ")" || z-a != 1 || !isAcronym(s.word(a)) {
+			continue
+		}
+		prev := s.tokMen[a-2]
+		if prev < 0 || prev == mi {
+			continue
+		}
+		long, short := s.menEnt[prev], s.menEnt[mi]
+		if long == nil || short == nil || long == short || long.e.Type == Person {
+			continue
+		}
+		if short.e.Actor != "" && long.e.Actor != "" && short.e.Actor != long.e.Actor {
+			continue // both known to the dictionary as different bodies
+		}
+		s.merge(long, short)
+	}
+}
+
+// merge moves every mention of entity from to entity into.
+func (s *state) merge(into, from *ent) {
+	for _, mi := range from.mentions {
+		s.link(into, mi)
+	}
+	for _, m := range from.e.Mentions {
+		a := s.tokenAt(m.Span.Start)
+		z := a
+		for z < len(s.doc.Tokens) && s.doc.Tokens[z].Span.Start < m.Span.End {
+			z++
+		}
+		s.addMention(into, a, z)
+	}
+	if into.e.Actor == "" && from.e.Actor != "" {
+		into.e.Actor, into.rule = from.e.Actor, from.rule
+	}
+	from.mentions, from.e.Mentions = nil, nil
 }
