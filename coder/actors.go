@@ -229,6 +229,14 @@ func (c *Coder) targetOf(s *sent, m *match, src []part) ([]part, string) {
 			return ps, "object"
 		}
 	}
+	// "opposed the withdrawal", "criticized the decision": a definite act
+	// named before, with no owner of its own, is the act of the last actor
+	// that did something in the text
+	if o := s.objOf(t); o >= 0 && lendsOwner(m.p.Code) && actReference[s.lemma(o)] && s.child(o, "nmod:poss") < 0 {
+		if p, ok := lastDoer(s, src); ok {
+			return []part{p}, "the doer of the act named before"
+		}
+	}
 	// deeper: a nominal modifier of the object's modifiers ("welcomed the
 	// resumption of ties with Osgiliath")
 	if o := s.objOf(t); o >= 0 {
@@ -299,6 +307,31 @@ func (c *Coder) broadTarget(s *sent, v int) []part {
 		return nil
 	}
 	return c.actorsOf(s, best, 0, false)
+}
+
+// actReference are nouns that refer back to an act ("the decision").
+var actReference = map[string]bool{"decision": true, "move": true, "withdrawal": true, "announcement": true,
+	"plan": true, "order": true, "policy": true, "measure": true, "measures": true, "rules": true, "restrictions": true,
+	"step": true, "action": true, "proposal": true, "pullout": true, "deal": true, "ban": true}
+
+// lastDoer returns the source of the latest event coded before the
+// sentence whose source is not among src.
+func lastDoer(s *sent, src []part) (part, bool) {
+	for i := len(s.prior) - 1; i >= 0; i-- {
+		p := s.prior[i].Source
+		if p.Actor == "" {
+			continue
+		}
+		same := false
+		for _, q := range src {
+			same = same || q.p.Actor == p.Actor || q.p.Entity != "" && q.p.Entity == p.Entity
+		}
+		if !same {
+			p.Members = nil
+			return part{p: p, tok: -1}, true
+		}
+	}
+	return part{}, false
 }
 
 // lendsOwner reports whether an event of code, done to a thing, is done to

@@ -162,6 +162,7 @@ func (c *Coder) run(ctx context.Context, doc *dateline.Document, explain bool) (
 		if s == nil {
 			continue
 		}
+		s.prior = events
 		var ex *Explanation
 		if explain {
 			out = append(out, Explanation{Sentence: si, Span: doc.Sentences[si].Span})

@@ -45,6 +45,9 @@ type sent struct {
 	start, end int      // token range
 	kids       [][]int  // children (document token indexes) of each token, by offset
 	lem, wrd   []string // lower-case lemma and text of each token, by offset
+	// prior are the events of the sentences before, in text order: what
+	// "the decision" or "the withdrawal" may refer to
+	prior []dateline.Event
 }
 
 func (c *Coder) sentence(doc *dateline.Document, ix *index, si int) *sent {
