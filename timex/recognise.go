@@ -9,14 +9,14 @@ import (
 type kind uint8
 
 const (
-	kLit     kind = iota // the value is fixed: durations, sets, PRESENT_REF, decades
-	kDate                // calendar date with parts possibly missing (y == 0: no year)
-	kWeekday             // a weekday; mod says last/next/this, else tense decides
-	kRel                 // n units from an anchor: the document date, or the narrative time when ana
-	kClock               // a clock time or part of day on the reference day
-	kSeason              // a season relative to the document date (mod) or in year y
-	kWeekend             // a weekend relative to the document date (mod) or by tense
-	kEventDay            // "election day": the day the text gives for that event, if any
+	kLit      kind = iota // the value is fixed: durations, sets, PRESENT_REF, decades
+	kDate                 // calendar date with parts possibly missing (y == 0: no year)
+	kWeekday              // a weekday; mod says last/next/this, else tense decides
+	kRel                  // n units from an anchor: the document date, or the narrative time when ana
+	kClock                // a clock time or part of day on the reference day
+	kSeason               // a season relative to the document date (mod) or in year y
+	kWeekend              // a weekend relative to the document date (mod) or by tense
+	kEventDay             // "election day": the day the text gives for that event, if any
 )
 
 // Modifiers of weekday, season and weekend expressions.

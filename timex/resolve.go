@@ -33,8 +33,8 @@ type refs struct {
 	narrDay, narrPast time.Time
 	// recent is the last narrative day in the week up to the document date:
 	// the day a speech quoted from that week was made.
-	recent time.Time
-	quoted bool      // the expression stands inside quotation marks
+	recent  time.Time
+	quoted  bool      // the expression stands inside quotation marks
 	sentDay time.Time // a clock time's day named beside it in its sentence
 }
 
