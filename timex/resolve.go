@@ -253,11 +253,8 @@ func resolveWeekday(x *Expr, rf refs) resolved {
 		// a narrative within the week up to the document date: a past
 		// weekday is the last one on or before the document date, so "On
 		// Thursday … As of Friday" in a Saturday story is the day after
-		if rf.tense != tensePresent && inWeekBefore(n, rf.dct) {
+		if rf.tense == tensePast && inWeekBefore(n, rf.dct) {
 			ref, what = rf.dct, "document date"
-			if rf.tense == tenseUnknown {
-				rf.tense = tensePast
-			}
 		}
 	}
 	if ref.IsZero() {

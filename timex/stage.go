@@ -246,7 +246,7 @@ func (a *analysis) resolveAll(dct time.Time) {
 // the text does not date is dropped.
 func (a *analysis) secondLook(tx []dateline.Timex, days []time.Time, rfs []refs) {
 	xs := a.exprs
-	sent := func(i int) int { return a.doc.SentenceAt(xs[i].Start) }
+	sent := func(i int) int { return a.tn.sentenceOf(xs[i].Start).Start }
 	drop := false
 	for i := range xs {
 		x := &xs[i]
@@ -289,9 +289,6 @@ func (a *analysis) secondLook(tx []dateline.Timex, days []time.Time, rfs []refs)
 func (a *analysis) clockDay(i int, days []time.Time, sent func(int) int) time.Time {
 	xs := a.exprs
 	si := sent(i)
-	if si < 0 {
-		return time.Time{}
-	}
 	end := xs[i].t1
 	for k := i + 1; k < len(xs) && sent(k) == si; k++ {
 		if xs[k].kind == kClock {

@@ -183,7 +183,12 @@ func (tn *tenser) wordVerdict(k int, ahead bool) (tense, bool) {
 	t := tn.toks[k]
 	switch t.punct {
 	case 0:
-	case ';', ':', '"', '\n':
+	case ':':
+		if k > 0 && k+1 < len(tn.toks) && tn.toks[k-1].nd > 0 && tn.toks[k+1].nd > 0 && tn.toks[k-1].e == t.s && t.e == tn.toks[k+1].s {
+			return tenseUnknown, false // the colon of a clock time: "18:00"
+		}
+		return tenseUnknown, true
+	case ';', '"', '\n':
 		return tenseUnknown, true
 	default:
 		return tenseUnknown, false
