@@ -143,7 +143,7 @@ func TestGoldDev(t *testing.T) {
 var devFloors = struct {
 	entities, country, sector, timeValues, quotes, speakers, eventRecall, eventPrecision float64
 }{
-	entities: 0.76, country: 0.74, sector: 0.76, timeValues: 0.73,
+	entities: 0.76, country: 0.74, sector: 0.76, timeValues: 0.98,
 	quotes: 0.90, speakers: 0.62, eventRecall: 0.10, eventPrecision: 0.45,
 }
 
