@@ -25,11 +25,27 @@ func annotate(t *testing.T, st *Stage, text, dct string) []string {
 	return out
 }
 
+// valueCase is a text, its document date, and the "text=value" of each
+// timex the stage should find in it.
+type valueCase struct {
+	text, dct string
+	want      []string
+}
+
+// checkValues runs the stage on each case and reports the differences.
+func checkValues(t *testing.T, tests []valueCase) {
+	t.Helper()
+	st := New()
+	for _, tt := range tests {
+		got := annotate(t, st, tt.text, tt.dct)
+		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
+			t.Errorf("%q (dct %s)\n got %q\nwant %q", tt.text, tt.dct, got, tt.want)
+		}
+	}
+}
+
 func TestValues(t *testing.T) {
-	tests := []struct {
-		text, dct string
-		want      []string
-	}{
+	tests := []valueCase{
 		{"The meeting will be held on May 6-7 in Rovaniemi.", "2019-05-05", []string{"May 6-7=2019-05-06/2019-05-07"}},
 		{"On January 23, he proclaimed himself president. The court had annulled it two days earlier.", "2019-05-05",
 			[]string{"January 23=2019-01-23", "two days earlier=2019-01-21"}},
@@ -82,23 +98,14 @@ func TestValues(t *testing.T) {
 		{"a surplus just two years\nearlier, from the second quarter of\n1987.", "1987-03-02",
 			[]string{"two years\nearlier=1985", "the second quarter of\n1987=1987-Q2"}},
 	}
-	st := New()
-	for _, tt := range tests {
-		got := annotate(t, st, tt.text, tt.dct)
-		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
-			t.Errorf("%q (dct %s)\n got %q\nwant %q", tt.text, tt.dct, got, tt.want)
-		}
-	}
+	checkValues(t, tests)
 }
 
 // TestNarrativeDays covers what is read from the narrative day rather than
 // the document date: clock times, parts of day, day anaphora, quoted
 // deictics, weekdays, "this week", "election day".
 func TestNarrativeDays(t *testing.T) {
-	tests := []struct {
-		text, dct string
-		want      []string
-	}{
+	tests := []valueCase{
 		// clock times: hedges and "local time" in the span, UTC written Z, the day beside it
 		{"The march began around 18:00 local time (1500 UTC) on Thursday.", "2021-06-07",
 			[]string{"around 18:00 local time=2021-06-03T18:00", "1500 UTC=2021-06-03T15:00Z", "Thursday=2021-06-03"}},
@@ -142,13 +149,7 @@ func TestNarrativeDays(t *testing.T) {
 			[]string{"over 40 years=P40Y", "the twelve months=P12M", "roughly a week=P1W"}},
 		{"Under a 2005 treaty, the base stayed open.", "2021-06-07", []string{"2005=2005"}},
 	}
-	st := New()
-	for _, tt := range tests {
-		got := annotate(t, st, tt.text, tt.dct)
-		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
-			t.Errorf("%q (dct %s)\n got %q\nwant %q", tt.text, tt.dct, got, tt.want)
-		}
-	}
+	checkValues(t, tests)
 }
 
 func TestSpansExcludePrepositions(t *testing.T) {
