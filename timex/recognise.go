@@ -741,7 +741,7 @@ func (r *rules) partSlot(i int) bool {
 		return true
 	}
 	switch w := strings.ToLower(r.text[nx.s:nx.e]); w {
-	case "when", "while", "with", "as", "but", "or", "he", "she", "they", "it", "we", "there":
+	case "when", "while", "with", "as", "but", "or", "he", "she", "they", "it", "we", "there", "across":
 		return true
 	}
 	return false

@@ -129,6 +129,9 @@ func resolve(x *Expr, rf refs) resolved {
 func yearFor(m, d int, rf refs) int {
 	ref := rf.dct
 	if rf.yearNarr() {
+		if rf.narrGran == uYear {
+			return rf.narr.Year() // "In 1859 … On October 12"
+		}
 		ref = rf.narr
 	}
 	y := ref.Year()
@@ -306,6 +309,8 @@ func resolveWeekday(x *Expr, rf refs) resolved {
 func resolveRel(x *Expr, rf refs) resolved {
 	ref, what := rf.dct, "document date"
 	switch {
+	case x.ana && !rf.sentDay.IsZero():
+		ref, what = rf.sentDay, "its own date" // "the morning of June 5"
 	case x.ana && x.unit <= uDay:
 		// "the previous day", "that night": the last day the narrative
 		// was at, in any paragraph, even when a month or year came since

@@ -211,7 +211,7 @@ func (a *analysis) resolveAll(dct time.Time) {
 		if !r.day.IsZero() && movesNarrative(x) {
 			narr, narrPara, narrGran = r.day, p, r.gran
 			if x.kind == kDate {
-				narrYear = x.y != 0 || rf.yearNarr()
+				narrYear = x.y != 0 && (x.m != 0 || a.opensSentence(x)) || rf.yearNarr()
 			}
 			if r.gran == uDay {
 				narrDay = r.day
@@ -239,6 +239,20 @@ func (a *analysis) resolveAll(dct time.Time) {
 	a.sentenceTimes(sentTime)
 }
 
+// opensSentence reports whether x stands at the head of its sentence, with
+// at most a preposition before it: "In 1859, …" sets the scene for the
+// dates after it; "the firm, founded in 1995, said on March 3" does not.
+func (a *analysis) opensSentence(x *Expr) bool {
+	sen := a.tn.sentenceOf(x.Start)
+	n := 0
+	for k := x.t0 - 1; k >= 0 && a.tn.toks[k].s >= sen.Start; k-- {
+		if a.tn.toks[k].punct == 0 {
+			n++
+		}
+	}
+	return n <= 1
+}
+
 // secondLook revisits what needs the expressions after it: a clock time
 // takes the day named beside it ("3 p.m. local time on Monday"), "this
 // week" in a past-tense clause the week its paragraph's days fall in, and
@@ -251,7 +265,7 @@ func (a *analysis) secondLook(tx []dateline.Timex, days []time.Time, rfs []refs)
 	for i := range xs {
 		x := &xs[i]
 		switch {
-		case x.kind == kClock:
+		case x.kind == kClock || x.kind == kRel && x.ana && x.sub != "":
 			d := a.clockDay(i, days, sent)
 			if d.IsZero() {
 				continue
@@ -290,6 +304,13 @@ func (a *analysis) clockDay(i int, days []time.Time, sent func(int) int) time.Ti
 	xs := a.exprs
 	si := sent(i)
 	end := xs[i].t1
+	if xs[i].kind != kClock {
+		// a part of the day takes only its own date: "the morning of June 5"
+		if i+1 < len(xs) && xs[i+1].t0 == end+1 && a.tn.word(end) != "" && strings.EqualFold(a.tn.word(end), "of") {
+			return days[i+1]
+		}
+		return time.Time{}
+	}
 	for k := i + 1; k < len(xs) && sent(k) == si; k++ {
 		if xs[k].kind == kClock {
 			end = xs[k].t1

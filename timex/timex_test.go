@@ -123,6 +123,11 @@ func TestNarrativeDays(t *testing.T) {
 		{"The vote closed on Friday. Later in the morning, the mayor resigned.", "2021-06-14",
 			[]string{"Friday=2021-06-11", "Later in the morning=2021-06-11TMO"}},
 		{"He watched the evening news in the morning papers.", "2021-06-14", nil},
+		{"In the morning of June 5, the storm hit.", "2021-06-14", []string{"the morning=2021-06-05TMO", "June 5=2021-06-05"}},
+		// a year heading its sentence sets the scene; one inside a clause does not
+		{"In 1859, the book appeared. On November 24, it sold out.", "2021-06-14", []string{"1859=1859", "November 24=1859-11-24"}},
+		{"The firm, founded in 1995, said on March 3 that profits fell.", "2021-06-14", []string{"1995=1995", "March 3=2021-03-03"}},
+		{"He won in the 2020 election. He was sworn in on November 3.", "2021-06-14", []string{"2020=2020", "November 3=2020-11-03"}},
 		// deictic words in a quote are the day of the speech
 		{"On Tuesday, the minister spoke to reporters.\n\nShe said, \"We signed the deal today and it takes effect tonight.\"", "2021-06-11",
 			[]string{"Tuesday=2021-06-08", "today=2021-06-08", "tonight=2021-06-08TNI"}},
