@@ -48,11 +48,26 @@ func (tn *tenser) tagged2(sen dateline.Span, s, e int) tense {
 	}
 	after := sort.Search(len(d), func(i int) bool { return d[i].Span.Start >= e })
 	for k := after; k < len(d) && d[k].Span.End <= sen.End; k++ {
+		if k > 0 && d[k-1].Text == "," && relativeWord(d[k].Text) {
+			for k+1 < len(d) && d[k+1].Span.End <= sen.End && d[k+1].Text != "," {
+				k++ // a relative clause between commas is not the main clause
+			}
+			continue
+		}
 		if t, stop := tn.tagVerdict(k, true); stop {
 			return t
 		}
 	}
 	return tenseUnknown
+}
+
+// relativeWord reports whether w opens a relative clause.
+func relativeWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "who", "which", "whose", "whom":
+		return true
+	}
+	return false
 }
 
 // tagVerdict reads the tense token k gives, and whether the search stops
@@ -164,6 +179,12 @@ func (tn *tenser) words(sen dateline.Span, s, e int) tense {
 	}
 	after := sort.Search(len(t), func(i int) bool { return t[i].s >= e })
 	for k := after; k < len(t) && t[k].e <= sen.End; k++ {
+		if k > 0 && t[k-1].punct == ',' && relativeWord(tn.word(k)) {
+			for k+1 < len(t) && t[k+1].e <= sen.End && t[k+1].punct != ',' {
+				k++ // a relative clause between commas is not the main clause
+			}
+			continue
+		}
 		if v, stop := tn.wordVerdict(k, true); stop {
 			return v
 		}

@@ -140,6 +140,7 @@ func TestNarrativeDays(t *testing.T) {
 		{"On Wednesday, Jane Roe, a candidate in the vote to be held on June 20, led a march. She urged supporters to turn out on election day.", "2021-06-07",
 			[]string{"Wednesday=2021-06-02", "June 20=2021-06-20", "election day=2021-06-20"}},
 		{"Turnout is always high on election day.", "2021-06-07", nil},
+		{"On Thursday, Smith, who will stand in the vote, held a rally.", "2021-06-07", []string{"Thursday=2021-06-03"}},
 		{"On Thursday, the talks stalled. As of Friday, no deal was reached.", "2021-06-12",
 			[]string{"Thursday=2021-06-10", "Friday=2021-06-11"}},
 		// "this week" in the past, its paragraph's days in the week before
