@@ -9,13 +9,14 @@ import (
 type kind uint8
 
 const (
-	kLit     kind = iota // the value is fixed: durations, sets, PRESENT_REF, decades
-	kDate                // calendar date with parts possibly missing (y == 0: no year)
-	kWeekday             // a weekday; mod says last/next/this, else tense decides
-	kRel                 // n units from an anchor: the document date, or the narrative time when ana
-	kClock               // a clock time or part of day on the reference day
-	kSeason              // a season relative to the document date (mod) or in year y
-	kWeekend             // a weekend relative to the document date (mod) or by tense
+	kLit      kind = iota // the value is fixed: durations, sets, PRESENT_REF, decades
+	kDate                 // calendar date with parts possibly missing (y == 0: no year)
+	kWeekday              // a weekday; mod says last/next/this, else tense decides
+	kRel                  // n units from an anchor: the document date, or the narrative time when ana
+	kClock                // a clock time or part of day on the reference day
+	kSeason               // a season relative to the document date (mod) or in year y
+	kWeekend              // a weekend relative to the document date (mod) or by tense
+	kEventDay             // "election day": the day the text gives for that event, if any
 )
 
 // Modifiers of weekday, season and weekend expressions.
@@ -154,7 +155,8 @@ func startsExpr(w int) bool {
 	switch w {
 	case wThe, wA, wLast, wNext, wThis, wThat, wPast, wComing, wEarly, wLate, wMid, wEarlier, wLater,
 		wNow, wCurrently, wRecently, wRecent, wPresent, wThese, wNowadays, wEvery, wEach, wAnnually,
-		wOnce, wTwice, wFiscal, wNoon, wMidnight, wMore, wAbout, wAround, wNineties, wHedge, wAt:
+		wOnce, wTwice, wFiscal, wNoon, wMidnight, wMore, wAbout, wAround, wNineties, wHedge, wAt,
+		wOver, wElection:
 		return true
 	}
 	return false
@@ -607,8 +609,8 @@ func (r *rules) yearOK(i int) bool {
 	}
 	if i+1 < len(r.t) && r.t[i+1].punct == 0 && !r.t[i+1].upper && r.t[i+1].cls != clWord && r.t[i+1].nd == 0 {
 		nx := r.text[r.t[i+1].s:r.t[i+1].e]
-		if r.w(i-1, wThe) && r.t[i].num >= 1900 && r.t[i].num < 2100 {
-			return true // "the 2020 elections"
+		if (r.w(i-1, wThe) || r.is(i-1, "a")) && r.t[i].num >= 1900 && r.t[i].num < 2100 {
+			return true // "the 2020 elections", "a 1994 agreement"
 		}
 		switch nx {
 		case "was", "is", "will", "has", "had", "saw", "marked", "brought", "would", "proved", "began", "ended":
@@ -690,6 +692,9 @@ func (r *rules) relative(i int) (Expr, bool) {
 		if r.w(j, wIn) && r.w(j+1, wThe) && r.cls(j+2, clUnit) && r.t[j+2].val >= uDay {
 			return Expr{Type: "DATE", kind: kRel, unit: r.t[j+2].val, ana: true, t1: j + 3}, true
 		}
+		if r.w(j, wIn) && r.w(j+1, wThe) && r.cls(j+2, clPart) {
+			return r.partOfDay(j+2, j+3), true // "later in the evening"
+		}
 		if r.w(j, wThat) || r.w(j, wThe) && r.w(j+1, wSame) {
 			if r.w(j, wThe) {
 				j++
@@ -698,10 +703,48 @@ func (r *rules) relative(i int) (Expr, bool) {
 				return Expr{Type: "DATE", kind: kRel, unit: r.t[j+1].val, ana: true, t1: j + 2}, true
 			}
 		}
+	case wEarly, wLate:
+		if r.w(i+1, wIn) && r.w(i+2, wThe) && r.cls(i+3, clPart) {
+			return r.partOfDay(i+3, i+4), true // "late in the evening"
+		}
 	case wThe:
 		return r.theRelative(i)
+	case wElection:
+		// "election day": the day of an election the text dates elsewhere
+		if r.is(i+1, "day") && !r.p(i+2, '-') {
+			return Expr{Type: "DATE", kind: kEventDay, t1: i + 2}, true
+		}
 	}
 	return Expr{}, false
+}
+
+// partOfDay is the part of the day named at token p, on the narrative day;
+// the expression ends before token end.
+func (r *rules) partOfDay(p, end int) Expr {
+	return Expr{Type: "TIME", kind: kRel, unit: uDay, ana: true, sub: partCode(r.t[p].val), t1: end}
+}
+
+// partSlot reports whether "the" + part of day at i (the "the") is a time:
+// after a preposition of time ("through the evening", "in the morning")
+// and not before a noun it qualifies ("the evening news").
+func (r *rules) partSlot(i int) bool {
+	if !(r.w(i-1, wIn) || r.w(i-1, wDuring) || r.w(i-1, wThroughout) || r.w(i-1, wUntil) || r.w(i-1, wInto) ||
+		r.w(i-1, wBy) || r.w(i-1, wOver) || r.w(i-1, wSince)) {
+		return false
+	}
+	k := i + 2
+	if k >= len(r.t) {
+		return true
+	}
+	nx := r.t[k]
+	if nx.punct != 0 || nx.cls == clWord {
+		return true
+	}
+	switch w := strings.ToLower(r.text[nx.s:nx.e]); w {
+	case "when", "while", "with", "as", "but", "or", "he", "she", "they", "it", "we", "there", "across":
+		return true
+	}
+	return false
 }
 
 // seasonOK reports whether the season word at i names a season: "summer",
@@ -832,6 +875,11 @@ func (r *rules) theRelative(i int) (Expr, bool) {
 		}
 	case r.w(j, wFuture):
 		return Expr{Type: "DATE", kind: kLit, val: "FUTURE_REF", t1: j + 1}, true
+	case (r.cls(j, clNumber) && r.t[j].val > 1 || r.t[j].num > 1 && r.t[j].nd <= 3) && !r.p(j+1, '-'):
+		// "the sixteen weeks of protests": the determiner is part of it
+		if x, ok := r.countUnits(j); ok && x.n > 1 {
+			return x, true
+		}
 	case r.cls(j, clOrdinal) && r.t[j].val == 1:
 		// "the first nine months"
 		if x, ok := r.countUnits(j + 1); ok && x.n > 1 {
@@ -846,6 +894,8 @@ func (r *rules) theRelative(i int) (Expr, bool) {
 		return Expr{Type: "DATE", kind: kRel, unit: r.t[j].val, n: n, ana: true, t1: j + 2}, true
 	case r.cls(j, clUnit) && r.t[j].val == uWeekend:
 		return Expr{Type: "DATE", kind: kWeekend, t1: j + 1}, true
+	case r.cls(j, clPart) && !r.is(j, "overnight") && r.partSlot(i):
+		return r.partOfDay(j, j+1), true // "through the evening"
 	case r.cls(j, clSeason) && (r.w(i-1, wIn) || r.w(i-1, wDuring) || r.w(i-1, wOver) || r.w(i-1, wSince) || r.w(i-1, wBy) || r.w(i-1, wUntil)):
 		x := Expr{Type: "DATE", kind: kSeason, sub: seasonCode(r.t[j].val), t1: j + 1}
 		k := j + 1
@@ -932,6 +982,10 @@ func (r *rules) countUnits(i int) (Expr, bool) {
 	}
 	unit := u.val
 	if u.cls == clOrdinal {
+		// "a second lease", "a second term": the ordinal before its noun
+		if nx := j + 1; nx < len(r.t) && r.t[nx].punct == 0 && r.t[nx].nd == 0 && !r.t[nx].upper && r.t[nx].cls != clWord {
+			return Expr{}, false
+		}
 		unit = uSecond
 	}
 	if u.cls == clUnit && n != 1 && !hy {
@@ -961,11 +1015,18 @@ func (r *rules) duration(i int) (Expr, bool) {
 		j += 2
 	case r.w(j, wAbout) || r.w(j, wAround) || r.is(j, "nearly") || r.is(j, "almost") || r.is(j, "some") && !r.cls(j+1, clUnits):
 		j++
+	case r.w(j, wOver) && r.hedgeSlot(i-1):
+		j++ // "for over 65 years"; a bare "over two days" is the preposition
 	}
 	x, ok := r.countUnits(j)
 	if !ok {
 		// bare plural units after "for", "over": "for months"
 		if j == i && r.cls(i, clUnits) && r.t[i].val >= uHour && (r.w(i-1, wFor) || r.w(i-1, wOver) || r.w(i-1, wWithin)) {
+			return Expr{Type: "DURATION", kind: kLit, val: durValue(-1, r.t[i].val), t1: i + 1}, true
+		}
+		// "decades of conflict", "months of talks": some units of something
+		if j == i && r.cls(i, clUnits) && r.t[i].val >= uWeek && r.w(i+1, wOf) && !r.w(i-1, wThe) && !r.w(i-1, wThese) &&
+			!r.p(i-1, '\'') && i+2 < len(r.t) && r.t[i+2].punct == 0 && !r.t[i+2].upper && r.t[i+2].nd == 0 {
 			return Expr{Type: "DURATION", kind: kLit, val: durValue(-1, r.t[i].val), t1: i + 1}, true
 		}
 		if j == i && r.cls(i, clUnits) && r.t[i].val >= uHour && (r.w(i+1, wAgo) || r.w(i+1, wLater) || r.w(i+1, wEarlier)) {
@@ -997,6 +1058,13 @@ func (r *rules) duration(i int) (Expr, bool) {
 	return x, true
 }
 
+// hedgeSlot reports whether token i is a preposition after which "over"
+// is a hedge on a count ("for over 65 years") rather than a preposition.
+func (r *rules) hedgeSlot(i int) bool {
+	return r.w(i, wFor) || r.w(i, wIn) || r.w(i, wOf) || r.w(i, wAfter) || r.w(i, wWithin) || r.w(i, wSince) ||
+		r.w(i, wDuring) || r.w(i, wTo) || r.w(i, wFrom) || r.w(i, wBy) || r.is(i, "with") || r.is(i, "than")
+}
+
 // shift turns a count of units into a date that many units from an anchor.
 func (r *rules) shift(x Expr, end, sign int, ana bool) (Expr, bool) {
 	if x.n < 0 {
@@ -1013,8 +1081,22 @@ func (r *rules) shift(x Expr, end, sign int, ana bool) (Expr, bool) {
 	return Expr{Type: typ, kind: kRel, unit: x.unit, n: sign * x.n, ana: ana, t1: end}, true
 }
 
-// clock matches "3 p.m.", "10:30 a.m. GMT", "15:00 GMT", "noon", "midnight".
+// clock matches "3 p.m.", "10:30 a.m. GMT", "15:00 GMT", "1930 UTC",
+// "noon", "midnight", and any of them after a hedge that stays in the span:
+// "about 20:00", "around 18:00 local time", "roughly 3 p.m.".
 func (r *rules) clock(i int) (Expr, bool) {
+	if i < 0 || i >= len(r.t) {
+		return Expr{}, false
+	}
+	if r.w(i, wAbout) || r.w(i, wAround) {
+		return r.clockAt(i+1, true)
+	}
+	return r.clockAt(i, false)
+}
+
+// clockAt matches a clock time starting at token i; hedged says a hedge
+// stands before it, which lets a bare "20:00" be a time.
+func (r *rules) clockAt(i int, hedged bool) (Expr, bool) {
 	if i < 0 || i >= len(r.t) {
 		return Expr{}, false
 	}
@@ -1025,6 +1107,10 @@ func (r *rules) clock(i int) (Expr, bool) {
 			c = "24:00"
 		}
 		return Expr{Type: "TIME", kind: kClock, clock: c, t1: i + 1}, true
+	}
+	// "1930 UTC", "0400 GMT": four digits only with a zone after them
+	if t.nd == 4 && t.num >= 0 && t.num/100 <= 24 && t.num%100 < 60 && (r.w(i+1, wUTC) || r.w(i+1, wTZ)) && r.t[i+1].upper {
+		return r.clockEnd(t.num/100, t.num%100, i+1)
 	}
 	if t.nd == 0 || t.nd > 2 || t.val > 24 {
 		return Expr{}, false
@@ -1061,7 +1147,7 @@ func (r *rules) clock(i int) (Expr, bool) {
 		}
 		return r.clockEnd(h, mi, k)
 	}
-	if hasMin && (r.w(j, wTZ) || r.w(i-1, wAt) || r.is(j, "local") && r.is(j+1, "time")) {
+	if hasMin && (r.w(j, wTZ) || r.w(j, wUTC) || hedged || r.w(i-1, wAt) || r.is(j, "local") && r.is(j+1, "time")) {
 		return r.clockEnd(h, mi, j)
 	}
 	return Expr{}, false
@@ -1092,12 +1178,17 @@ func (r *rules) clockEnd(h, mi, j int) (Expr, bool) {
 	if h > 24 {
 		return Expr{}, false
 	}
-	if r.w(j, wTZ) && r.t[j].upper {
+	zone := ""
+	switch {
+	case r.w(j, wUTC) && r.t[j].upper:
+		zone = "Z" // a time given in UTC is written with its zone
 		j++
-	} else if r.is(j, "local") && r.is(j+1, "time") {
+	case r.w(j, wTZ) && r.t[j].upper:
+		j++ // a named zone is the place's local time: no zone in the value
+	case r.is(j, "local") && r.is(j+1, "time"):
 		j += 2
 	}
-	c := twoDigits(h) + ":" + twoDigits(mi)
+	c := twoDigits(h) + ":" + twoDigits(mi) + zone
 	return Expr{Type: "TIME", kind: kClock, clock: c, t1: j}, true
 }
 
@@ -1182,10 +1273,16 @@ func durValue(n, unit int) string {
 		return "PXM"
 	case uYear:
 		return "P" + c + "Y"
-	case uDecade:
-		return "P" + c + "DE"
+	case uDecade: // a counted decade is ten years: "a decade" P10Y, "decades" PXDE
+		if n >= 0 {
+			return "P" + strconv.Itoa(10*n) + "Y"
+		}
+		return "PXDE"
 	case uCentury:
-		return "P" + c + "CE"
+		if n >= 0 {
+			return "P" + strconv.Itoa(100*n) + "Y"
+		}
+		return "PXCE"
 	}
 	return "P" + c + "D"
 }

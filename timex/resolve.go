@@ -26,6 +26,24 @@ type refs struct {
 	// without one is read in the narrative's year, not the document's
 	narrYear bool
 	tense    tense
+	// narrDay is the last day-precise narrative time in any paragraph, and
+	// narrPast the last one not after the document date: a past-tense
+	// clause does not continue from a planned date ("to take effect on
+	// December 10 … later the same day").
+	narrDay, narrPast time.Time
+	// recent is the last narrative day in the week up to the document date:
+	// the day a speech quoted from that week was made.
+	recent  time.Time
+	quoted  bool      // the expression stands inside quotation marks
+	sentDay time.Time // a clock time's day named beside it in its sentence
+}
+
+// pastDay returns the narrative day a past-tense clause continues from.
+func (rf refs) pastDay() time.Time {
+	if !rf.narrPast.IsZero() {
+		return rf.narrPast
+	}
+	return rf.narrDay
 }
 
 // yearNarr reports whether a date without a year takes the narrative's:
@@ -84,7 +102,13 @@ func resolve(x *Expr, rf refs) resolved {
 		return resolveRel(x, rf)
 	case kClock:
 		ref, what := rf.dct, "document date"
-		if n, ok := rf.dayNarr(); ok {
+		n, inPara := rf.dayNarr()
+		switch {
+		case !rf.sentDay.IsZero():
+			ref, what = rf.sentDay, "the date in its sentence"
+		case (rf.tense == tensePast || rf.tense == tenseUnknown) && !rf.pastDay().IsZero():
+			ref, what = rf.pastDay(), "narrative time"
+		case inPara:
 			ref, what = n, "narrative time"
 		}
 		if ref.IsZero() {
@@ -105,6 +129,9 @@ func resolve(x *Expr, rf refs) resolved {
 func yearFor(m, d int, rf refs) int {
 	ref := rf.dct
 	if rf.yearNarr() {
+		if rf.narrGran == uYear {
+			return rf.narr.Year() // "In 1859 … On October 12"
+		}
 		ref = rf.narr
 	}
 	y := ref.Year()
@@ -226,6 +253,12 @@ func resolveWeekday(x *Expr, rf refs) resolved {
 	ref, what := rf.dct, "document date"
 	if n, ok := rf.dayNarr(); ok && x.mod == modNone && rf.tense != tenseFuture {
 		ref, what = n, "narrative time"
+		// a narrative within the week up to the document date: a past
+		// weekday is the last one on or before the document date, so "On
+		// Thursday … As of Friday" in a Saturday story is the day after
+		if rf.tense == tensePast && inWeekBefore(n, rf.dct) {
+			ref, what = rf.dct, "document date"
+		}
 	}
 	if ref.IsZero() {
 		v := "XXXX-WXX-" + strconv.Itoa(x.wd)
@@ -275,8 +308,24 @@ func resolveWeekday(x *Expr, rf refs) resolved {
 // start on Sunday: on a Sunday, "last week" is the week that is ending.
 func resolveRel(x *Expr, rf refs) resolved {
 	ref, what := rf.dct, "document date"
-	if x.ana && !rf.narr.IsZero() && (rf.narrGran == uDay || rf.narrGran == uMonth && x.unit >= uMonth || x.unit >= uYear) {
+	switch {
+	case x.ana && !rf.sentDay.IsZero():
+		ref, what = rf.sentDay, "its own date" // "the morning of June 5"
+	case x.ana && x.unit <= uDay:
+		// "the previous day", "that night": the last day the narrative
+		// was at, in any paragraph, even when a month or year came since
+		d := rf.narrDay
+		if rf.tense == tensePast {
+			d = rf.pastDay()
+		}
+		if !d.IsZero() {
+			ref, what = d, "narrative time"
+		}
+	case x.ana && !rf.narr.IsZero() && (rf.narrGran == uDay || rf.narrGran == uMonth && x.unit >= uMonth || x.unit >= uYear):
 		ref, what = rf.narr, "narrative time"
+	case !x.ana && x.unit == uDay && rf.quoted && !rf.recent.IsZero():
+		// "today" in a quote is the day the words were said
+		ref, what = rf.recent, "the day of the quoted speech"
 	}
 	if ref.IsZero() {
 		return resolved{value: unknownValue(x)}
@@ -326,6 +375,11 @@ func resolveRel(x *Expr, rf refs) resolved {
 		r.value = fmtDay(ref)
 	}
 	return r
+}
+
+// inWeekBefore reports whether t lies in the seven days up to dct.
+func inWeekBefore(t, dct time.Time) bool {
+	return !dct.IsZero() && !t.After(dct) && dct.Sub(t) < 7*24*time.Hour
 }
 
 func floorDiv(a, b int) int {

@@ -181,16 +181,22 @@ func abbreviation(w string) bool {
 // narrative time, and records the timexes and each sentence's time.
 func (a *analysis) resolveAll(dct time.Time) {
 	doc := a.doc
-	var narr time.Time
+	var narr, narrDay, narrPast, recent time.Time
 	narrPara, narrGran, narrYear := -2, 0, false
 	sentTime := make(map[int][2]string) // sentence index → first and last narrative value set in it
+	quotes := quoteSpans(doc.Text, a.paras)
+	days := make([]time.Time, len(a.exprs)) // the day each expression names, if any
+	rfs := make([]refs, len(a.exprs))
+	first := len(doc.Timexes)
 	for i := range a.exprs {
 		x := &a.exprs[i]
 		p := a.paraOf(x.Start)
-		rf := refs{dct: dct, narr: narr, narrGran: narrGran, narrYear: narrYear, inPara: p == narrPara && !narr.IsZero()}
+		rf := refs{dct: dct, narr: narr, narrGran: narrGran, narrYear: narrYear, inPara: p == narrPara && !narr.IsZero(),
+			narrDay: narrDay, narrPast: narrPast, recent: recent, quoted: inSpans(quotes, x.Start)}
 		if needsTense(x) {
 			rf.tense = a.tn.at(x.Start, x.End)
 		}
+		rfs[i] = rf
 		r := resolve(x, rf)
 		doc.Timexes = append(doc.Timexes, dateline.Timex{
 			Span:   dateline.Span{Start: x.Start, End: x.End},
@@ -199,10 +205,22 @@ func (a *analysis) resolveAll(dct time.Time) {
 			Value:  r.value,
 			Anchor: r.anchor,
 		})
+		if r.gran == uDay {
+			days[i] = r.day
+		}
 		if !r.day.IsZero() && movesNarrative(x) {
 			narr, narrPara, narrGran = r.day, p, r.gran
 			if x.kind == kDate {
-				narrYear = x.y != 0 || rf.yearNarr()
+				narrYear = x.y != 0 && (x.m != 0 || a.opensSentence(x)) || rf.yearNarr()
+			}
+			if r.gran == uDay {
+				narrDay = r.day
+				if dct.IsZero() || !r.day.After(dct) {
+					narrPast = r.day
+				}
+				if inWeekBefore(r.day, dct) {
+					recent = r.day
+				}
 			}
 			if si := doc.SentenceAt(x.Start); si >= 0 {
 				v, ok := sentTime[si]
@@ -217,7 +235,198 @@ func (a *analysis) resolveAll(dct time.Time) {
 			}
 		}
 	}
+	a.secondLook(doc.Timexes[first:], days, rfs)
 	a.sentenceTimes(sentTime)
+}
+
+// opensSentence reports whether x stands at the head of its sentence, with
+// at most a preposition before it: "In 1859, …" sets the scene for the
+// dates after it; "the firm, founded in 1995, said on March 3" does not.
+func (a *analysis) opensSentence(x *Expr) bool {
+	sen := a.tn.sentenceOf(x.Start)
+	n := 0
+	for k := x.t0 - 1; k >= 0 && a.tn.toks[k].s >= sen.Start; k-- {
+		if a.tn.toks[k].punct == 0 {
+			n++
+		}
+	}
+	return n <= 1
+}
+
+// secondLook revisits what needs the expressions after it: a clock time
+// takes the day named beside it ("3 p.m. local time on Monday"), "this
+// week" in a past-tense clause the week its paragraph's days fall in, and
+// "election day" the date the text gives the election; an "election day"
+// the text does not date is dropped.
+func (a *analysis) secondLook(tx []dateline.Timex, days []time.Time, rfs []refs) {
+	xs := a.exprs
+	sent := func(i int) int { return a.tn.sentenceOf(xs[i].Start).Start }
+	drop := false
+	for i := range xs {
+		x := &xs[i]
+		switch {
+		case x.kind == kClock || x.kind == kRel && x.ana && x.sub != "":
+			d := a.clockDay(i, days, sent)
+			if d.IsZero() {
+				continue
+			}
+			rf := rfs[i]
+			rf.sentDay = d
+			r := resolve(x, rf)
+			tx[i].Value, tx[i].Anchor = r.value, r.anchor
+		case x.kind == kRel && x.unit == uWeek && x.n == 0 && !x.ana && rfs[i].tense == tensePast && !rfs[i].dct.IsZero():
+			if w, ok := a.pastWeek(i, days, rfs[i].dct); ok {
+				tx[i].Value, tx[i].Anchor = w, "the days its paragraph names"
+			}
+		case x.kind == kEventDay:
+			if d, ok := a.electionDay(i, days); ok {
+				tx[i].Value, tx[i].Anchor = fmtDay(d), "the date the text gives the election"
+			} else {
+				tx[i].Value, drop = "", true
+			}
+		}
+	}
+	if drop {
+		out := a.doc.Timexes[:len(a.doc.Timexes)-len(tx)]
+		for _, t := range tx {
+			if t.Value != "" {
+				out = append(out, t)
+			}
+		}
+		a.doc.Timexes = out
+	}
+}
+
+// clockDay returns the day named beside clock time i in its sentence: the
+// next date after it (past other clock times and a few tokens such as "on"
+// or a parenthesis), else the last date before it; zero when none.
+func (a *analysis) clockDay(i int, days []time.Time, sent func(int) int) time.Time {
+	xs := a.exprs
+	si := sent(i)
+	end := xs[i].t1
+	if xs[i].kind != kClock {
+		// a part of the day takes only its own date: "the morning of June 5"
+		if i+1 < len(xs) && xs[i+1].t0 == end+1 && a.tn.word(end) != "" && strings.EqualFold(a.tn.word(end), "of") {
+			return days[i+1]
+		}
+		return time.Time{}
+	}
+	for k := i + 1; k < len(xs) && sent(k) == si; k++ {
+		if xs[k].kind == kClock {
+			end = xs[k].t1
+			continue
+		}
+		if xs[k].t0-end <= 3 && !days[k].IsZero() {
+			return days[k]
+		}
+		break
+	}
+	for k := i - 1; k >= 0 && sent(k) == si; k-- {
+		if !days[k].IsZero() {
+			return days[k]
+		}
+	}
+	return time.Time{}
+}
+
+// pastWeek returns the week of "this week" in a past-tense clause when the
+// days its paragraph names up to the document date all lie in the week
+// before: "This week saw a referendum … on Friday" in a Monday story.
+func (a *analysis) pastWeek(i int, days []time.Time, dct time.Time) (string, bool) {
+	p := a.paraOf(a.exprs[i].Start)
+	_, cur := dct.ISOWeek()
+	week := ""
+	for k := range a.exprs {
+		d := days[k]
+		if k == i || d.IsZero() || a.paraOf(a.exprs[k].Start) != p || d.After(dct) || !inWeekBefore(d, dct.AddDate(0, 0, -1)) && !inWeekBefore(d, dct) {
+			continue
+		}
+		if _, w := d.ISOWeek(); w == cur {
+			return "", false
+		}
+		week = fmtWeek(d)
+	}
+	return week, week != ""
+}
+
+// electionDay returns the date the text gives an election: a day-precise
+// date with "election", "vote" or "polls" a few words before it in its
+// sentence ("the election to be held on August 9") or just after it ("the
+// May 9 election"), the last such before expression i, else the first after.
+func (a *analysis) electionDay(i int, days []time.Time) (time.Time, bool) {
+	var found time.Time
+	for k := range a.exprs {
+		if days[k].IsZero() || !a.namesElection(k) {
+			continue
+		}
+		if k > i && !found.IsZero() {
+			break
+		}
+		found = days[k]
+		if k > i {
+			break
+		}
+	}
+	return found, !found.IsZero()
+}
+
+// namesElection reports whether an election noun stands just before or
+// after expression k in its sentence.
+func (a *analysis) namesElection(k int) bool {
+	x := a.exprs[k]
+	toks := a.tn.toks
+	sen := a.tn.sentenceOf(x.Start)
+	for j := x.t0 - 1; j >= 0 && j >= x.t0-8 && toks[j].s >= sen.Start; j-- {
+		if electionNoun(a.doc.Text[toks[j].s:toks[j].e]) {
+			return true
+		}
+	}
+	for j := x.t1; j < len(toks) && j < x.t1+3 && toks[j].e <= sen.End; j++ {
+		if electionNoun(a.doc.Text[toks[j].s:toks[j].e]) {
+			return true
+		}
+	}
+	return false
+}
+
+func electionNoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "election", "elections", "vote", "polls", "ballot", "runoff", "run-off":
+		return true
+	}
+	return false
+}
+
+// quoteSpans returns the stretches of text inside quotation marks, each
+// paragraph on its own: straight marks toggle, curly ones open and close.
+func quoteSpans(text string, paras []dateline.Span) []dateline.Span {
+	if len(paras) == 0 {
+		paras = []dateline.Span{{Start: 0, End: len(text)}}
+	}
+	var out []dateline.Span
+	for _, p := range paras {
+		open := -1
+		for i, r := range text[p.Start:p.End] {
+			off := p.Start + i
+			switch {
+			case r == '"' && open < 0, r == '“':
+				open = off + len(string(r))
+			case (r == '"' || r == '”') && open >= 0:
+				out = append(out, dateline.Span{Start: open, End: off})
+				open = -1
+			}
+		}
+		if open >= 0 {
+			out = append(out, dateline.Span{Start: open, End: p.End})
+		}
+	}
+	return out
+}
+
+// inSpans reports whether off lies inside one of the sorted spans.
+func inSpans(spans []dateline.Span, off int) bool {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > off })
+	return i < len(spans) && spans[i].Start <= off
 }
 
 // needsTense reports whether x's value depends on the tense of its clause.
@@ -229,6 +438,10 @@ func needsTense(x *Expr) bool {
 		return x.y == 0 && x.mod == modNone
 	case kSeason, kWeekend:
 		return x.mod == modNone
+	case kClock:
+		return true
+	case kRel:
+		return x.ana && x.unit <= uDay || x.unit == uWeek && x.n == 0 && !x.ana
 	}
 	return false
 }

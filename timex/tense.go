@@ -42,20 +42,39 @@ func (tn *tenser) tagged2(sen dateline.Span, s, e int) tense {
 	d := tn.doc
 	first := sort.Search(len(d), func(i int) bool { return d[i].Span.Start >= s })
 	for k := first - 1; k >= 0 && d[k].Span.Start >= sen.Start; k-- {
-		if t, stop := tn.tagVerdict(k); stop {
+		if t, stop := tn.tagVerdict(k, false); stop {
 			return t
 		}
 	}
 	after := sort.Search(len(d), func(i int) bool { return d[i].Span.Start >= e })
 	for k := after; k < len(d) && d[k].Span.End <= sen.End; k++ {
-		if t, stop := tn.tagVerdict(k); stop {
+		if k > 0 && d[k-1].Text == "," && relativeWord(d[k].Text) {
+			for k+1 < len(d) && d[k+1].Span.End <= sen.End && d[k+1].Text != "," {
+				k++ // a relative clause between commas is not the main clause
+			}
+			continue
+		}
+		if t, stop := tn.tagVerdict(k, true); stop {
 			return t
 		}
 	}
 	return tenseUnknown
 }
 
-func (tn *tenser) tagVerdict(k int) (tense, bool) {
+// relativeWord reports whether w opens a relative clause.
+func relativeWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "who", "which", "whose", "whom":
+		return true
+	}
+	return false
+}
+
+// tagVerdict reads the tense token k gives, and whether the search stops
+// there; ahead says the search runs forward from the expression, where an
+// infinitive that qualifies a noun ("the election to be held on August 9,
+// held a rally") is passed over for the main verb.
+func (tn *tenser) tagVerdict(k int, ahead bool) (tense, bool) {
 	d := tn.doc
 	tk := d[k]
 	low := strings.ToLower(tk.Text)
@@ -99,6 +118,9 @@ func (tn *tenser) tagVerdict(k int) (tense, bool) {
 				if w2 := strings.ToLower(d[k-2].Text); forwardVerb(w2) || isBe(w2) {
 					return tenseFuture, true
 				}
+				if ahead && nounTag(d[k-2].Tag) {
+					return tenseUnknown, false
+				}
 			}
 			return tenseUnknown, true
 		}
@@ -126,6 +148,9 @@ var forwardVerbs = map[string]bool{
 	"scheduled": true, "ready": true, "likely": true,
 }
 
+// nounTag reports whether the Penn tag is a noun's.
+func nounTag(tag string) bool { return strings.HasPrefix(tag, "NN") }
+
 func isBe(w string) bool {
 	switch w {
 	case "is", "are", "was", "were", "am", "'s", "'re":
@@ -148,13 +173,19 @@ func (tn *tenser) words(sen dateline.Span, s, e int) tense {
 	t := tn.toks
 	first := sort.Search(len(t), func(i int) bool { return t[i].s >= s })
 	for k := first - 1; k >= 0 && t[k].s >= sen.Start; k-- {
-		if v, stop := tn.wordVerdict(k); stop {
+		if v, stop := tn.wordVerdict(k, false); stop {
 			return v
 		}
 	}
 	after := sort.Search(len(t), func(i int) bool { return t[i].s >= e })
 	for k := after; k < len(t) && t[k].e <= sen.End; k++ {
-		if v, stop := tn.wordVerdict(k); stop {
+		if k > 0 && t[k-1].punct == ',' && relativeWord(tn.word(k)) {
+			for k+1 < len(t) && t[k+1].e <= sen.End && t[k+1].punct != ',' {
+				k++ // a relative clause between commas is not the main clause
+			}
+			continue
+		}
+		if v, stop := tn.wordVerdict(k, true); stop {
 			return v
 		}
 	}
@@ -168,11 +199,17 @@ func (tn *tenser) word(k int) string {
 	return tn.text[tn.toks[k].s:tn.toks[k].e]
 }
 
-func (tn *tenser) wordVerdict(k int) (tense, bool) {
+// wordVerdict is tagVerdict from word lists.
+func (tn *tenser) wordVerdict(k int, ahead bool) (tense, bool) {
 	t := tn.toks[k]
 	switch t.punct {
 	case 0:
-	case ';', ':', '"', '\n':
+	case ':':
+		if k > 0 && k+1 < len(tn.toks) && tn.toks[k-1].nd > 0 && tn.toks[k+1].nd > 0 && tn.toks[k-1].e == t.s && t.e == tn.toks[k+1].s {
+			return tenseUnknown, false // the colon of a clock time: "18:00"
+		}
+		return tenseUnknown, true
+	case ';', '"', '\n':
 		return tenseUnknown, true
 	default:
 		return tenseUnknown, false
@@ -219,6 +256,10 @@ func (tn *tenser) wordVerdict(k int) (tense, bool) {
 	if k > 0 && strings.EqualFold(tn.word(k-1), "to") && t.cls == clNone && !t.upper {
 		if w2 := strings.ToLower(tn.word(k - 2)); forwardVerb(w2) || isBe(w2) {
 			return tenseFuture, true // "expected to resume", "agreed to meet"
+		}
+		if ahead && k > 1 && tn.toks[k-2].punct == 0 && tn.toks[k-2].cls == clNone && !pastWords[strings.ToLower(tn.word(k-2))] &&
+			!strings.HasSuffix(strings.ToLower(tn.word(k-2)), "ed") {
+			return tenseUnknown, false // "the election to be held …, held": a noun's infinitive
 		}
 		return tenseUnknown, true // an infinitive has no tense of its own
 	}

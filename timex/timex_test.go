@@ -25,11 +25,27 @@ func annotate(t *testing.T, st *Stage, text, dct string) []string {
 	return out
 }
 
+// valueCase is a text, its document date, and the "text=value" of each
+// timex the stage should find in it.
+type valueCase struct {
+	text, dct string
+	want      []string
+}
+
+// checkValues runs the stage on each case and reports the differences.
+func checkValues(t *testing.T, tests []valueCase) {
+	t.Helper()
+	st := New()
+	for _, tt := range tests {
+		got := annotate(t, st, tt.text, tt.dct)
+		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
+			t.Errorf("%q (dct %s)\n got %q\nwant %q", tt.text, tt.dct, got, tt.want)
+		}
+	}
+}
+
 func TestValues(t *testing.T) {
-	tests := []struct {
-		text, dct string
-		want      []string
-	}{
+	tests := []valueCase{
 		{"The meeting will be held on May 6-7 in Rovaniemi.", "2019-05-05", []string{"May 6-7=2019-05-06/2019-05-07"}},
 		{"On January 23, he proclaimed himself president. The court had annulled it two days earlier.", "2019-05-05",
 			[]string{"January 23=2019-01-23", "two days earlier=2019-01-21"}},
@@ -82,13 +98,64 @@ func TestValues(t *testing.T) {
 		{"a surplus just two years\nearlier, from the second quarter of\n1987.", "1987-03-02",
 			[]string{"two years\nearlier=1985", "the second quarter of\n1987=1987-Q2"}},
 	}
-	st := New()
-	for _, tt := range tests {
-		got := annotate(t, st, tt.text, tt.dct)
-		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
-			t.Errorf("%q (dct %s)\n got %q\nwant %q", tt.text, tt.dct, got, tt.want)
-		}
+	checkValues(t, tests)
+}
+
+// TestNarrativeDays covers what is read from the narrative day rather than
+// the document date: clock times, parts of day, day anaphora, quoted
+// deictics, weekdays, "this week", "election day".
+func TestNarrativeDays(t *testing.T) {
+	tests := []valueCase{
+		// clock times: hedges and "local time" in the span, UTC written Z, the day beside it
+		{"The march began around 18:00 local time (1500 UTC) on Thursday.", "2021-06-07",
+			[]string{"around 18:00 local time=2021-06-03T18:00", "1500 UTC=2021-06-03T15:00Z", "Thursday=2021-06-03"}},
+		{"The blast happened roughly 9:15 a.m. EST on March 3.", "2021-03-10",
+			[]string{"roughly 9:15 a.m. EST=2021-03-03T09:15", "March 3=2021-03-03"}},
+		// a four-digit time is no year, so the yearless date keeps the document's year
+		{"The ship sank around 7 p.m. (1800 GMT) on May 2.", "2021-05-20",
+			[]string{"around 7 p.m.=2021-05-02T19:00", "1800 GMT=2021-05-02T18:00Z", "May 2=2021-05-02"}},
+		// the clock of a past clause is on the narrative day, in any paragraph
+		{"On Tuesday, the ferry sank off the coast.\n\nRescuers arrived at about 21:30.", "2021-06-10",
+			[]string{"Tuesday=2021-06-08", "about 21:30=2021-06-08T21:30"}},
+		// parts of day
+		{"The strike hit a depot on Wednesday.\n\nFighting went on into the evening and the army withdrew.", "2021-06-11",
+			[]string{"Wednesday=2021-06-09", "the evening=2021-06-09TEV"}},
+		{"The vote closed on Friday. Later in the morning, the mayor resigned.", "2021-06-14",
+			[]string{"Friday=2021-06-11", "Later in the morning=2021-06-11TMO"}},
+		{"He watched the evening news in the morning papers.", "2021-06-14", nil},
+		{"In the morning of June 5, the storm hit.", "2021-06-14", []string{"the morning=2021-06-05TMO", "June 5=2021-06-05"}},
+		// a year heading its sentence sets the scene; one inside a clause does not
+		{"In 1859, the book appeared. On November 24, it sold out.", "2021-06-14", []string{"1859=1859", "November 24=1859-11-24"}},
+		{"The firm, founded in 1995, said on March 3 that profits fell.", "2021-06-14", []string{"1995=1995", "March 3=2021-03-03"}},
+		{"He won in the 2020 election. He was sworn in on November 3.", "2021-06-14", []string{"2020=2020", "November 3=2020-11-03"}},
+		// deictic words in a quote are the day of the speech
+		{"On Tuesday, the minister spoke to reporters.\n\nShe said, \"We signed the deal today and it takes effect tonight.\"", "2021-06-11",
+			[]string{"Tuesday=2021-06-08", "today=2021-06-08", "tonight=2021-06-08TNI"}},
+		// day anaphora: the last narrative day, past a month in between and a planned date
+		{"On Wednesday, the court ruled. It had annulled the vote in March.\n\nThe previous day, lawyers filed appeals.", "2021-06-13",
+			[]string{"Wednesday=2021-06-09", "March=2021-03", "The previous day=2021-06-08"}},
+		{"On Monday, the agency announced a ban, which is to take effect on July 1. The text was published later the same day.", "2021-06-09",
+			[]string{"Monday=2021-06-07", "July 1=2021-07-01", "later the same day=2021-06-07"}},
+		// weekdays: the main clause's tense past a noun's infinitive; a narrative in the last week
+		{"On Wednesday, Jane Roe, a candidate in the vote to be held on June 20, led a march. She urged supporters to turn out on election day.", "2021-06-07",
+			[]string{"Wednesday=2021-06-02", "June 20=2021-06-20", "election day=2021-06-20"}},
+		{"Turnout is always high on election day.", "2021-06-07", nil},
+		{"On Thursday, Smith, who will stand in the vote, held a rally.", "2021-06-07", []string{"Thursday=2021-06-03"}},
+		{"On Thursday, the talks stalled. As of Friday, no deal was reached.", "2021-06-12",
+			[]string{"Thursday=2021-06-10", "Friday=2021-06-11"}},
+		// "this week" in the past, its paragraph's days in the week before
+		{"This week saw mass protests in the capital. On Thursday, police made arrests.", "2021-06-07",
+			[]string{"This week=2021-W22", "Thursday=2021-06-03"}},
+		{"The summit took place this week. On Thursday, it ended.", "2021-06-13",
+			[]string{"this week=2021-W23", "Thursday=2021-06-10"}},
+		// durations
+		{"It was the worst flood in a decade, after two decades of growth and decades of war.", "2021-06-07",
+			[]string{"a decade=P10Y", "two decades=P20Y", "decades=PXDE"}},
+		{"The firm has traded for over 40 years; in the twelve months of talks, within roughly a week, it got a second chance.", "2021-06-07",
+			[]string{"over 40 years=P40Y", "the twelve months=P12M", "roughly a week=P1W"}},
+		{"Under a 2005 treaty, the base stayed open.", "2021-06-07", []string{"2005=2005"}},
 	}
+	checkValues(t, tests)
 }
 
 func TestSpansExcludePrepositions(t *testing.T) {
@@ -290,6 +357,9 @@ func TestTenseFromTags(t *testing.T) {
 		{"Guaido will tweet on Tuesday .", []string{"NNP", "MD", "VB", "IN", "NNP", "."}, "2019-05-07"},
 		{"Talks are expected to resume on Tuesday .", []string{"NNS", "VBP", "VBN", "TO", "VB", "IN", "NNP", "."}, "2019-05-07"},
 		{"He has met them on Tuesday .", []string{"PRP", "VBZ", "VBN", "PRP", "IN", "NNP", "."}, "2019-04-30"},
+		// the main verb after a noun's infinitive gives the tense
+		{"On Saturday , Roe , a candidate in the election to be held soon , led a march .",
+			[]string{"IN", "NNP", ",", "NNP", ",", "DT", "NN", "IN", "DT", "NN", "TO", "VB", "VBN", "RB", ",", "VBD", "DT", "NN", "."}, "2019-04-27"},
 	}
 	for _, tt := range tests {
 		doc := tagged(tt.text, tt.tags...)
@@ -298,7 +368,7 @@ func TestTenseFromTags(t *testing.T) {
 			t.Fatal(err)
 		}
 		if len(doc.Timexes) != 1 || doc.Timexes[0].Value != tt.want {
-			t.Errorf("%q: got %+v, want Tuesday = %s", tt.text, doc.Timexes, tt.want)
+			t.Errorf("%q: got %+v, want %s", tt.text, doc.Timexes, tt.want)
 		}
 	}
 }

@@ -126,11 +126,14 @@ const (
 	wMonthly
 	wHourly
 	wNineties
-	wHedge // "nearly", "almost", "less", "least"
+	wHedge    // "nearly", "almost", "less", "least"
+	wUTC      // "UTC", "GMT", "Zulu": a zone written "Z" in the value
+	wElection // "election", "polling", "voting": before "day"
+	wInto
 )
 
 // maxWordLen is the length of the longest word in the table.
-const maxWordLen = 11
+const maxWordLen = 13
 
 // wordShapes is a quick test that spares most words the table look-up: for
 // a word of length n starting with letter f, bit l of wordShapes[n][f] is
@@ -230,13 +233,18 @@ var words = map[string]word{
 	"times": {clWord, wTimes}, "once": {clWord, wOnce}, "twice": {clWord, wTwice}, "per": {clWord, wPer},
 	"these": {clWord, wThese}, "nowadays": {clWord, wNowadays},
 	"am": {clWord, wAM}, "pm": {clWord, wPM},
-	"gmt": {clWord, wTZ}, "utc": {clWord, wTZ}, "est": {clWord, wTZ}, "edt": {clWord, wTZ},
+	"gmt": {clWord, wUTC}, "utc": {clWord, wUTC}, "zulu": {clWord, wUTC}, "est": {clWord, wTZ}, "edt": {clWord, wTZ},
 	"et": {clWord, wTZ}, "pt": {clWord, wTZ}, "bst": {clWord, wTZ}, "cet": {clWord, wTZ}, "msk": {clWord, wTZ},
-	"within": {clWord, wWithin}, "throughout": {clWord, wThroughout}, "between": {clWord, wBetween},
-	"around": {clWord, wAround}, "about": {clWord, wAbout}, "more": {clWord, wMore}, "than": {clWord, wThan},
+	"cest": {clWord, wTZ}, "pst": {clWord, wTZ}, "pdt": {clWord, wTZ}, "cst": {clWord, wTZ}, "cdt": {clWord, wTZ},
+	"eet": {clWord, wTZ}, "eest": {clWord, wTZ}, "ist": {clWord, wTZ}, "jst": {clWord, wTZ}, "aest": {clWord, wTZ},
+	"within": {clWord, wWithin}, "throughout": {clWord, wThroughout},
+	"through": {clWord, wThroughout}, "into": {clWord, wInto}, "between": {clWord, wBetween},
+	"around": {clWord, wAround}, "about": {clWord, wAbout},
+	"roughly": {clWord, wAbout}, "approximately": {clWord, wAbout}, "circa": {clWord, wAbout}, "more": {clWord, wMore}, "than": {clWord, wThan},
 	"present": {clWord, wPresent}, "annually": {clWord, wAnnually}, "yearly": {clWord, wAnnually},
 	"weekly": {clWord, wWeekly}, "daily": {clWord, wDaily}, "monthly": {clWord, wMonthly},
 	"hourly": {clWord, wHourly}, "nineties": {clWord, wNineties},
 	"christmas": {clHoliday, 1225}, "halloween": {clHoliday, 1031},
+	"election": {clWord, wElection}, "polling": {clWord, wElection}, "voting": {clWord, wElection},
 	"nearly": {clWord, wHedge}, "almost": {clWord, wHedge}, "less": {clWord, wHedge}, "least": {clWord, wHedge},
 }
