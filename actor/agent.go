@@ -322,8 +322,10 @@ func (s *state) agents() {
 		if h+1 < len(toks) && toks[h].Rel == "compound" && toks[h].Head > h {
 			continue
 		}
-		if h+1 < len(toks) && s.tokMen[h+1] >= 0 && s.doc.Mentions[s.tokMen[h+1]].Type == "PER" && s.sameSentence(h, h+1) {
-			continue
+		if h+1 < len(toks) && s.tokMen[h+1] >= 0 && s.sameSentence(h, h+1) {
+			if t := s.doc.Mentions[s.tokMen[h+1]].Type; t == "PER" || t == "ORG" {
+				continue // "television broadcaster PBS": the name's title
+			}
 		}
 		if toks[h].Rel == "" && h+1 < len(toks) && s.sameSentence(h, h+1) && isLower(s.word(h+1)) && s.inAgent(h, h+1) {
 			continue // unparsed "military specialists": the head is the last word
@@ -605,13 +607,13 @@ func (s *state) addAgent(a, start, h int, country, sector, rule string) {
 	}
 	words := strings.ToLower(s.textOf(start, h+1))
 	base := singular(words)
-	name := base
+	name := words // as the text first writes it ("Iraqi protesters")
 	if c, ok := s.d.Country(country); ok {
 		adj := c.Name
 		if len(c.Adjectives) > 0 {
 			adj = c.Adjectives[0]
 		}
-		name = adj + " " + base
+		name = adj + " " + words
 	}
 	e := s.entity("N:"+country+sector+":"+dict.Key(base), Org, name)
 	if e.e.Actor == "" {

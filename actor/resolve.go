@@ -52,6 +52,17 @@ func (s *state) person(mi int) {
 	m := s.doc.Mentions[mi]
 	a, z := s.menTok[mi][0], s.menTok[mi][1]
 	name := stripHonorific(strings.Join(strings.Fields(m.Text), " "))
+	// a title the recogniser took into the name ("Superintendent Yolanda
+	// Yu Hoi-kwan") is a role, not part of the name
+	title := ""
+	for strings.Count(name, " ") >= 2 {
+		i := strings.IndexByte(name, ' ')
+		w := name[:i]
+		if _, ok := s.d.Sector(w); !ok || s.d.IsFirstName(w) || !startsUpper(w) {
+			break
+		}
+		title, name = strings.TrimSpace(title+" "+w), name[i+1:]
+	}
 	key := dict.Key(name)
 	var e *ent
 	if !strings.Contains(key, " ") {
@@ -101,6 +112,9 @@ func (s *state) person(mi int) {
 	}
 	s.link(e, mi)
 	s.addMention(e, a, z)
+	if title != "" && e.e.Role == "" {
+		e.e.Role = title
+	}
 	if !e.titled {
 		t, ok := s.titleBefore(a)
 		if !ok {
@@ -350,13 +364,22 @@ func (s *state) org(mi int) {
 			}
 			if c, _ := s.phraseCountry(k); c != "" {
 				country, rule = c, ruleInPhrase
+				if k == a-1 || k < a && s.tokMen[k] >= 0 && s.menTok[s.tokMen[k]][1] == a {
+					// "the United States Department of State", "Philippine
+					// Coast Guard": named as written, country and all
+					b := k
+					if mk := s.tokMen[k]; mk >= 0 {
+						b = s.menTok[mk][0]
+					}
+					canon = s.textOf(b, z)
+				}
 				break
 			}
 		}
 		if country == "" && stateBound(sector) {
 			country, rule = s.agentCountry(a, sector)
 		}
-		if c, ok := s.d.Country(country); ok {
+		if c, ok := s.d.Country(country); ok && canon == name {
 			canon = name + " of " + c.Name
 		}
 	}
