@@ -192,6 +192,11 @@ func (c *Coder) targetOf(s *sent, m *match, src []part) ([]part, string) {
 				if q.p.Entity != "" && q.p.Entity == p.p.Entity || q.tok == p.tok {
 					same = true
 				}
+				// "withdraw its troops from Lebanon": the source's own
+				// forces are no target
+				if ownedBySource(s, p.tok) && len(q.p.Actor) >= 3 && len(p.p.Actor) >= 3 && q.p.Actor[:3] == p.p.Actor[:3] {
+					same = true
+				}
 			}
 			if !same {
 				out = append(out, p)
@@ -332,6 +337,24 @@ func lastDoer(s *sent, src []part) (part, bool) {
 		}
 	}
 	return part{}, false
+}
+
+// ownedBySource reports whether the noun at token k has a possessive
+// pronoun ("its troops", "their weapons") that points back to the clause's
+// source.
+func ownedBySource(s *sent, k int) bool {
+	if k < 0 {
+		return false
+	}
+	for _, c := range s.children(k) {
+		if s.rel(c) == "nmod:poss" {
+			switch s.lemma(c) {
+			case "its", "their":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lendsOwner reports whether an event of code, done to a thing, is done to
