@@ -24,6 +24,7 @@ const (
 	ruleInPhrase     = "country in the phrase"
 	ruleOrg          = "named organisation in the phrase"
 	ruleCoref        = "an earlier mention of the same kind of actor"
+	ruleClause       = "the one state its clause names"
 	ruleSentence     = "the one state its sentence names"
 	rulePrevSentence = "the one state the previous sentence names"
 	ruleFocus        = "the state the document is about"
@@ -493,6 +494,9 @@ func stateBound(sector string) bool {
 // country; none.
 func (s *state) agentCountry(h int, sector string) (string, string) {
 	si := s.sentOf(h)
+	if c, ok := s.clauseState(h); ok {
+		return c, ruleClause
+	}
 	for _, k := range []int{si, si - 1} {
 		if c, ok := s.oneState(k); ok {
 			if k == si {
@@ -534,6 +538,56 @@ func (s *state) dominantState() (string, bool) {
 		}
 	}
 	return code, first >= 3 && first >= 2*second
+}
+
+// clauseState returns, for an agent phrase headed by h that is not its
+// clause's subject, the country of that subject: a domestic group acted on
+// by a state is that state's ("The Sudanese government accused rebels of
+// violating a ceasefire": the rebels are Sudanese).
+func (s *state) clauseState(h int) (string, bool) {
+	toks := s.doc.Tokens
+	v := h
+	for n := 0; n < 8 && v >= 0 && toks[v].POS != "VERB"; n++ {
+		v = toks[v].Head
+	}
+	if v < 0 || toks[v].Rel == "" {
+		return "", false
+	}
+	sb := -1
+	for _, k := range s.childrenOf(v) {
+		if toks[k].Rel == "nsubj" {
+			sb = k
+		}
+	}
+	if sb < 0 {
+		return "", false
+	}
+	for k, n := h, 0; k >= 0 && n < 12; k, n = toks[k].Head, n+1 {
+		if k == sb {
+			return "", false // the agent is (in) the subject
+		}
+		if k == v {
+			break
+		}
+	}
+	// the subject's country: its own mention, or the agent phrase it heads
+	if mi := s.tokMen[sb]; mi >= 0 && s.menEnt[mi] != nil {
+		e := s.menEnt[mi]
+		if e.e.Type == GPE {
+			return e.e.Country, e.e.Country != ""
+		}
+		if len(e.e.Actor) >= 3 {
+			if _, ok := s.d.Country(e.e.Actor[:3]); ok {
+				return e.e.Actor[:3], true
+			}
+		}
+	}
+	for _, g := range s.agentEnts {
+		if g.tok == sb && g.country != "" {
+			return g.country, true
+		}
+	}
+	return "", false
 }
 
 // oneState returns the country sentence si refers to when it refers to
