@@ -27,7 +27,9 @@ func (c *Coder) controlOf(s *sent, v int) frame {
 			if k, ok := c.Dict.Control[s.lemma(g)]; ok {
 				return frame{kind: k, governor: g}
 			}
-			return frame{governor: -1}
+			// "willing to send material to help defend": a chain of
+			// complements carries the control verb above it
+			v = g
 		case "conj":
 			v = g
 		default:
