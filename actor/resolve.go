@@ -456,6 +456,23 @@ func (s *state) placeCountry(a, z int, facility bool) string {
 			return p.Country
 		}
 	}
+	// "Northern Syria", "Iraqi Kurdistan", "Jolo Cathedral": a country or a
+	// known place among the name's words
+	for i := a; i < z; i++ {
+		if c, n := s.adjectiveAt(i); n > 0 {
+			return c
+		}
+		w := s.word(i)
+		if !startsUpper(w) {
+			continue
+		}
+		if c, ok := s.d.CountryNamed(w); ok {
+			return c.Code
+		}
+		if p, ok := s.d.Place(w); ok && !facility && s.d.Kinds(w)&dict.KindPerson == 0 {
+			return p.Country // a facility's town is better told by the text around it
+		}
+	}
 	if !facility {
 		return ""
 	}

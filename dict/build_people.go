@@ -643,9 +643,16 @@ func (b *builder) places() error {
 		return err
 	}
 	admin1 := map[string]string{}
+	admin1ID := map[string]string{}
 	for _, r := range rows {
 		admin1[col(r, 0)] = col(r, 2)
+		admin1ID[col(r, 0)] = col(r, 3)
 	}
+	type region struct {
+		lat, lon float64
+		n, pop   int
+	}
+	regions := map[string]*region{}
 	rows, err = readTSV(filepath.Join(b.data, "geonames/cities15000.txt.gz"), false)
 	if err != nil {
 		return err
@@ -677,9 +684,37 @@ func (b *builder) places() error {
 		}
 		lat, _ := strconv.ParseFloat(col(r, 4), 64)
 		lon, _ := strconv.ParseFloat(col(r, 5), 64)
+		if k := col(r, 8) + "." + col(r, 10); admin1[k] != "" {
+			rg := regions[k]
+			if rg == nil {
+				rg = &region{}
+				regions[k] = rg
+			}
+			rg.lat, rg.lon, rg.n, rg.pop = rg.lat+lat, rg.lon+lon, rg.n+1, rg.pop+pop
+		}
 		b.placeLines = append(b.placeLines, strings.Join([]string{"place", id, name, strings.Join(alts, ";"),
 			strconv.FormatFloat(lat, 'f', 4, 64), strconv.FormatFloat(lon, 'f', 4, 64), c.code,
 			admin1[col(r, 8)+"."+col(r, 10)], col(r, 14), col(r, 7)}, "\t"))
+	}
+	// first-level regions (states, provinces) as places of their country:
+	// "Virginia", "Idaho", "Punjab"; placed at the mean of their cities, and
+	// ranked below any city of 400,000 people or more of the same name
+	countryName := map[string]bool{}
+	for _, c := range b.cs {
+		for _, n := range append([]string{c.name}, c.names...) {
+			countryName[Key(n)] = true
+		}
+	}
+	for k, rg := range regions {
+		cc, _, _ := strings.Cut(k, ".")
+		c := b.byA2[cc]
+		id := admin1ID[k]
+		if c == nil || id == "" || countryName[Key(admin1[k])] {
+			continue
+		}
+		b.placeLines = append(b.placeLines, strings.Join([]string{"place", id, admin1[k], "",
+			strconv.FormatFloat(rg.lat/float64(rg.n), 'f', 4, 64), strconv.FormatFloat(rg.lon/float64(rg.n), 'f', 4, 64), c.code,
+			admin1[k], strconv.Itoa(min(rg.pop, 400000)), "ADM1"}, "\t"))
 	}
 	slices.SortFunc(b.placeLines, func(x, y string) int {
 		a, _ := strconv.Atoi(strings.Split(x, "\t")[1])
