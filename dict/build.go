@@ -541,6 +541,11 @@ func (b *builder) addOrg(code, name, aliases string) {
 			code = code[:3] + code[6:]
 		}
 	}
+	// Phoenix's multinationals (MNCUSA) are firms of their country (USABUS),
+	// as the conventions code firms
+	if len(code) >= 6 && code[:3] == "MNC" && b.byCode[code[3:6]] != nil {
+		code = code[3:6] + "BUS"
+	}
 	k := Key(name)
 	if k == "" || b.orgSeen[k] || !b.validCode(code) {
 		return
