@@ -57,6 +57,28 @@ func (b *builder) addOffice(p *bperson, actor, role string, start, end time.Time
 	}
 }
 
+// closeOpenOffices ends an office that one source left open ("USAGOV
+// 2009-01-20 -", Phoenix's) where another source records the same office
+// from no earlier a start with an end ("USAGOV President 2009-01-20
+// 2017-01-19", the Factbook's): the person left it then.
+func closeOpenOffices(offices []string) []string {
+	out := slices.Clone(offices)
+	for i, o := range out {
+		f := strings.Split(o, "\t") // actor, role, start, end
+		if len(f) != 4 || f[3] != "-" {
+			continue
+		}
+		for _, q := range offices {
+			g := strings.Split(q, "\t")
+			if len(g) == 4 && g[0] == f[0] && g[3] != "-" && g[2] >= f[2] && g[2] != "-" {
+				f[3] = g[3]
+			}
+		}
+		out[i] = strings.Join(f, "\t")
+	}
+	return out
+}
+
 func fmtDate(t time.Time) string {
 	if t.IsZero() {
 		return "-"
@@ -612,7 +634,7 @@ func (b *builder) peopleLines() []string {
 			continue
 		}
 		out = append(out, "person\t"+p.name+"\t"+strings.Join(p.aliases, ";"))
-		offs := slices.Clone(p.offices)
+		offs := closeOpenOffices(p.offices)
 		slices.SortStableFunc(offs, func(a, c string) int {
 			return cmp.Compare(strings.Split(a, "\t")[2], strings.Split(c, "\t")[2])
 		})
