@@ -202,7 +202,11 @@ func (s *sent) actorList() []string {
 		if a == "" {
 			a = "no actor code"
 		}
-		out = append(out, fmt.Sprintf("%s=%s (%s %s)", s.doc.Tokens[i].Text, a, ent.ID, ent.Name))
+		why := ""
+		if ent.Basis != "" {
+			why = ": " + ent.Basis // how the actor stage chose the code
+		}
+		out = append(out, fmt.Sprintf("%s=%s (%s %s%s)", s.doc.Tokens[i].Text, a, ent.ID, ent.Name, why))
 	}
 	return out
 }

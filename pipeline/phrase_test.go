@@ -171,3 +171,52 @@ func TestPhraseEmpty(t *testing.T) {
 		})
 	}
 }
+
+// TestGazaSentence holds the sentence issue 11 was filed on: every noun
+// phrase that names an actor gets its code, the named armed group is an
+// organisation, the place stays a place, and the event joins them.
+func TestGazaSentence(t *testing.T) {
+	p, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := dateline.NewDocument(dateline.Article{ID: "gaza", Text: "Israeli forces attacked Hamas militants in Gaza on Monday, the army said."})
+	if err := p.Run(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]string{ // mention text → type, actor code
+		"Israeli forces": {"ORG", "ISRMIL"},
+		"Hamas":          {"ORG", "PSEREB"},
+		"Gaza":           {"LOC", ""},
+		"army":           {"ORG", "ISRMIL"},
+	}
+	for text, w := range want {
+		var got *dateline.Entity
+		for i := range doc.Entities {
+			for _, m := range doc.Entities[i].Mentions {
+				if strings.Contains(m.Text, text) {
+					got = &doc.Entities[i]
+				}
+			}
+		}
+		if got == nil {
+			t.Errorf("%q: no entity", text)
+			continue
+		}
+		if got.Type != w[0] || got.Actor != w[1] {
+			t.Errorf("%q = %s %q, want %s %q", text, got.Type, got.Actor, w[0], w[1])
+		}
+		if text == "Gaza" && got.Country != "PSE" {
+			t.Errorf("Gaza is in %q, want PSE", got.Country)
+		}
+	}
+	found := false
+	for _, e := range doc.Events {
+		if e.Source.Actor == "ISRMIL" && e.Target != nil && e.Target.Actor == "PSEREB" && (e.Root == "18" || e.Root == "19") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no ISRMIL → PSEREB force event among %+v", doc.Events)
+	}
+}
