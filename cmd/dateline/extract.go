@@ -28,6 +28,7 @@ type extractFlags struct {
 	maxBytes int64
 	workers  int
 	beam     int
+	minConf  float64
 	dicts    fileList
 	patterns fileList
 }
@@ -49,8 +50,12 @@ func runExtract(ctx context.Context, e env, args []string) error {
 	fs.Var(&f.dicts, "dict", "user actor dictionary `FILE` read after the shipped one (repeatable; docs/dictionaries.md)")
 	fs.IntVar(&f.beam, "beam", 0, "parser beam width `N` (0: the default; 1: greedy, about twice as fast to parse)")
 	fs.Var(&f.patterns, "patterns", "user event pattern `FILE` read after the shipped ones (repeatable; docs/patterns.md)")
+	fs.Float64Var(&f.minConf, "min-confidence", 0, "print only events coded with at least this confidence `C` (0 to 1; docs/patterns.md)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if f.minConf < 0 || f.minConf > 1 {
+		return fmt.Errorf("%w: --min-confidence %v: want 0 to 1", errUsage, f.minConf)
 	}
 	if f.output == "" {
 		f.output = "json"
@@ -88,7 +93,7 @@ func runExtract(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer done()
-	out := &printer{w: bufio.NewWriter(e.stdout), format: f.output, syntax: syntax}
+	out := &printer{w: bufio.NewWriter(e.stdout), format: f.output, syntax: syntax, minConf: f.minConf}
 	defer out.w.Flush()
 	if f.jsonl {
 		return extractJSONL(ctx, e, p, r, name, f, published, out)

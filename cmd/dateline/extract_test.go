@@ -156,3 +156,36 @@ func TestExtractSyntaxLayer(t *testing.T) {
 		t.Error("tokens printed without --layers syntax")
 	}
 }
+
+func TestExtractMinConfidence(t *testing.T) {
+	text := "Israeli forces attacked Hamas militants in Gaza on Monday, the army said. A roadside bomb killed two soldiers."
+	events := func(args ...string) []float64 {
+		out, _, err := runCmd(t, text, append([]string{"extract"}, append(args, "-")...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			Events []struct{ Confidence float64 } `json:"events"`
+		}
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		var cs []float64
+		for _, e := range doc.Events {
+			cs = append(cs, e.Confidence)
+		}
+		return cs
+	}
+	all, strong := events(), events("--min-confidence", "0.6")
+	if len(strong) == 0 || len(strong) >= len(all) {
+		t.Fatalf("confidences %v, with --min-confidence 0.6 %v: want fewer, none dropped wrongly", all, strong)
+	}
+	for _, c := range strong {
+		if c < 0.6 {
+			t.Errorf("an event of confidence %v passed --min-confidence 0.6", c)
+		}
+	}
+	if _, _, err := runCmd(t, text, "extract", "--min-confidence", "2", "-"); err == nil {
+		t.Error("--min-confidence 2 was accepted")
+	}
+}

@@ -13,15 +13,27 @@ import (
 
 // printer writes documents as indented JSON, JSON Lines or a table.
 type printer struct {
-	w      *bufio.Writer
-	format string
-	syntax bool // print the tokens layer
+	w       *bufio.Writer
+	format  string
+	syntax  bool    // print the tokens layer
+	minConf float64 // print only events coded with at least this confidence
 }
 
 // pairs matches a two-number array spread over lines by the indenter.
 var pairs = regexp.MustCompile(`\[\s+(-?\d+),\s+(-?\d+)\s+\]`)
 
 func (p *printer) print(doc *dateline.Document) error {
+	if p.minConf > 0 {
+		saved := doc.Events
+		var keep []dateline.Event
+		for _, e := range doc.Events {
+			if e.Confidence >= p.minConf {
+				keep = append(keep, e)
+			}
+		}
+		doc.Events = keep
+		defer func() { doc.Events = saved }()
+	}
 	if !p.syntax {
 		saved := doc.Tokens
 		doc.Tokens = nil
