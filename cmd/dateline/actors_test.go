@@ -56,3 +56,38 @@ func TestActorsUnknown(t *testing.T) {
 		t.Errorf("bad dictionary: %v", err)
 	}
 }
+
+func TestActorsResolve(t *testing.T) {
+	phrases := "Polish soldiers\n# a comment\n\nthe army of Sudan\nrebels\n"
+	out, _, err := runCmd(t, phrases, "actors", "--resolve", "-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 4 || lines[0] != "phrase\tactor\ttype\tname\trule" {
+		t.Fatalf("output:\n%s", out)
+	}
+	for i, want := range []string{"Polish soldiers\tPOLMIL\t", "the army of Sudan\tSDNMIL\t", "rebels\tREB\t"} {
+		if !strings.HasPrefix(lines[i+1], want) {
+			t.Errorf("line %d = %q, want it to start %q", i+2, lines[i+1], want)
+		}
+	}
+	file := filepath.Join(t.TempDir(), "phrases.txt")
+	if err := os.WriteFile(file, []byte(phrases), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	js, _, err := runCmd(t, "", "actors", "--resolve", "-o", "json", file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first struct{ Phrase, Actor, Type, Rule string }
+	if err := json.Unmarshal([]byte(strings.SplitN(js, "\n", 2)[0]), &first); err != nil {
+		t.Fatalf("not JSON lines: %v\n%s", err, js)
+	}
+	if first.Phrase != "Polish soldiers" || first.Actor != "POLMIL" || first.Rule == "" {
+		t.Errorf("first = %+v", first)
+	}
+	if _, _, err := runCmd(t, "", "actors", "--resolve", "-o", "xml", file); err == nil {
+		t.Error("-o xml was accepted")
+	}
+}
