@@ -423,7 +423,7 @@ func (s *state) dictionaryOrgs() {
 			}
 			text := s.textOf(i, z)
 			o, ok := s.d.Org(text)
-			if !ok || len(text) < 3 || s.d.Kinds(text)&(dict.KindCountry|dict.KindPerson) != 0 {
+			if !ok || len(text) < 2 || len(text) == 2 && text != strings.ToUpper(text) || s.d.Kinds(text)&(dict.KindCountry|dict.KindPerson) != 0 {
 				continue
 			}
 			if n == 1 && s.sentenceStart(i) && !writtenAs(text, o) && text != strings.ToUpper(text) {

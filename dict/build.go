@@ -591,13 +591,25 @@ func (b *builder) orgLines() []string {
 		}
 		var aliases []string
 		for _, a := range list(o[2]) {
-			if b.sectorMap[Key(a)] == "" {
+			if b.sectorMap[Key(a)] == "" && !isTitlePhrase(a) {
 				aliases = append(aliases, a)
 			}
 		}
 		out = append(out, "org\t"+o[0]+"\t"+o[1]+"\t"+strings.Join(aliases, ";"))
 	}
 	return out
+}
+
+// isTitlePhrase reports whether a name is a person's title ("German
+// Chancellor", "Federal Chancellor Of Germany"), which Phoenix lists among
+// the names of a government: a title before a name is no organisation.
+func isTitlePhrase(s string) bool {
+	for _, w := range strings.Fields(strings.ToUpper(s)) {
+		if titleWordsInName[w] && w != "THE" && w != "OF" {
+			return true
+		}
+	}
+	return false
 }
 
 // titleWords capitalises the first letter of each word of a lower-case name.
