@@ -167,5 +167,8 @@ type EventDate struct {
 type EventPlace struct {
 	Name   string `json:"name"`
 	Entity string `json:"entity,omitempty"`
-	Geo    *Geo   `json:"geo,omitempty"`
+	// Geo locates the place; for a place the gazetteer does not know ("the
+	// Altamira road junction nearby"), the located place named just before
+	// it ("Caracas"), or nil.
+	Geo *Geo `json:"geo,omitempty"`
 }

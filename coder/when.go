@@ -97,7 +97,32 @@ func (c *Coder) placeOf(s *sent, v int, src, tgt []part) *dateline.EventPlace {
 		if used[ent.ID] || ent.Type != "GPE" && ent.Type != "LOC" && ent.Geo == nil {
 			continue
 		}
-		return &dateline.EventPlace{Name: ent.Name, Entity: ent.ID, Geo: ent.Geo}
+		geo := ent.Geo
+		if geo == nil {
+			geo = locatedBefore(s, k, e)
+		}
+		return &dateline.EventPlace{Name: ent.Name, Entity: ent.ID, Geo: geo}
+	}
+	return nil
+}
+
+// locatedBefore returns where a place the gazetteer does not know (token
+// k of entity e: "the Altamira road junction nearby") lies: the located
+// place named last before it in its sentence or the one before ("... the
+// airbase in Caracas."), or nil.
+func locatedBefore(s *sent, k, e int) *dateline.Geo {
+	from := s.start
+	if s.si > 0 {
+		from = s.doc.Sentences[s.si-1].Tokens.Start
+	}
+	for j := k - 1; j >= from && j >= 0; j-- {
+		o := s.ix.tokEnt[j]
+		if o < 0 || o == e {
+			continue
+		}
+		if ent := &s.doc.Entities[o]; ent.Geo != nil && (ent.Type == "GPE" || ent.Type == "LOC") {
+			return ent.Geo
+		}
 	}
 	return nil
 }
