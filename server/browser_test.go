@@ -17,7 +17,6 @@ import (
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/ingest"
 	"github.com/dateline-news/dateline/internal/shared"
-	"github.com/dateline-news/dateline/store/sqlite"
 )
 
 // chromium is Debian's Chromium, which .ci/run installs; without it the
@@ -44,18 +43,8 @@ type goldDate struct {
 func newGoldServer(t *testing.T) *Server {
 	t.Helper()
 	dir := shared.Path(t, "gold")
-	p, err := testPipeline()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "gold.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
 	var arts []dateline.Article
-	err = ingest.New().Read(ctx, []string{dir}, func(it ingest.Item) error {
+	err := ingest.New().Read(context.Background(), []string{dir}, func(it ingest.Item) error {
 		var skip *ingest.SkipError
 		if errors.As(it.Err, &skip) {
 			return nil
@@ -86,41 +75,7 @@ func newGoldServer(t *testing.T) *Server {
 	if len(arts) < 2 {
 		t.Fatalf("%d articles read from %s", len(arts), dir)
 	}
-	// Two workers, as on the CI machine's two cores.
-	docs := make([]*dateline.Document, len(arts))
-	var wg sync.WaitGroup
-	errs := make(chan error, len(arts))
-	next := make(chan int)
-	for range 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				docs[i] = dateline.NewDocument(arts[i])
-				if err := p.Run(ctx, docs[i]); err != nil {
-					errs <- fmt.Errorf("%s: %w", arts[i].ID, err)
-				}
-			}
-		}()
-	}
-	for i := range arts {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Fatal(err)
-	}
-	if _, err := st.Put(ctx, docs...); err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(st, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Logger = testLogger(t)
-	return s
+	return codedServer(t, arts)
 }
 
 // TestBrowser loads every page in headless Chromium over a store of the
