@@ -449,15 +449,16 @@ func TestPlaceLocatedBefore(t *testing.T) {
 	for _, c2 := range []struct {
 		name, before string
 		want         int // GeonameID, 0 for none
+		place        string
 	}{
 		{"after Caracas", `
 1 Crowds Crowd NOUN 2 nsubj
 2 gathered gather VERB 0 root
 3 in in ADP 4 case
-4 Caracas Caracas PROPN 2 obl @---:caracas`, 3646738},
+4 Caracas Caracas PROPN 2 obl @---:caracas`, 3646738, "junction, Caracas"},
 		{"alone", `
 1 Crowds Crowd NOUN 2 nsubj
-2 gathered gather VERB 0 root`, 0},
+2 gathered gather VERB 0 root`, 0, "junction"},
 	} {
 		doc := build(t, c2.before+"\n\n"+talks)
 		for i := range doc.Entities {
@@ -478,8 +479,8 @@ func TestPlaceLocatedBefore(t *testing.T) {
 		if g := doc.Events[0].Place.Geo; g != nil {
 			got = g.GeonameID
 		}
-		if got != c2.want {
-			t.Errorf("%s: the junction is at GeoNames %d, want %d", c2.name, got, c2.want)
+		if got != c2.want || doc.Events[0].Place.Name != c2.place {
+			t.Errorf("%s: the place is %q at GeoNames %d, want %q at %d", c2.name, doc.Events[0].Place.Name, got, c2.place, c2.want)
 		}
 	}
 }

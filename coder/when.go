@@ -97,20 +97,22 @@ func (c *Coder) placeOf(s *sent, v int, src, tgt []part) *dateline.EventPlace {
 		if used[ent.ID] || ent.Type != "GPE" && ent.Type != "LOC" && ent.Geo == nil {
 			continue
 		}
-		geo := ent.Geo
-		if geo == nil {
-			geo = locatedBefore(s, k, e)
+		pl := &dateline.EventPlace{Name: ent.Name, Entity: ent.ID, Geo: ent.Geo}
+		if pl.Geo == nil {
+			if in := locatedBefore(s, k, e); in != nil {
+				pl.Name, pl.Geo = ent.Name+", "+in.Name, in.Geo
+			}
 		}
-		return &dateline.EventPlace{Name: ent.Name, Entity: ent.ID, Geo: geo}
+		return pl
 	}
 	return nil
 }
 
-// locatedBefore returns where a place the gazetteer does not know (token
-// k of entity e: "the Altamira road junction nearby") lies: the located
-// place named last before it in its sentence or the one before ("... the
-// airbase in Caracas."), or nil.
-func locatedBefore(s *sent, k, e int) *dateline.Geo {
+// locatedBefore returns the place that a place the gazetteer does not
+// know (token k of entity e: "the Altamira road junction nearby") lies
+// in: the located place named last before it in its sentence or the one
+// before ("... the airbase in Caracas."), or nil.
+func locatedBefore(s *sent, k, e int) *dateline.Entity {
 	from := s.start
 	if s.si > 0 {
 		from = s.doc.Sentences[s.si-1].Tokens.Start
@@ -121,7 +123,7 @@ func locatedBefore(s *sent, k, e int) *dateline.Geo {
 			continue
 		}
 		if ent := &s.doc.Entities[o]; ent.Geo != nil && (ent.Type == "GPE" || ent.Type == "LOC") {
-			return ent.Geo
+			return ent
 		}
 	}
 	return nil

@@ -35,7 +35,8 @@ type Batch struct {
 	// Bad, when set, is called for each bad record.
 	Bad func(Item)
 	// Skipped, when set, is called for each file a folder walk passes over
-	// (its Err is a [*SkipError]); such a file is not a bad record.
+	// (its Err is a [*SkipError]), from one goroutine; such a file is not
+	// a bad record.
 	Skipped func(Item)
 }
 

@@ -109,13 +109,13 @@ func notArticle(err error) bool {
 	return errors.Is(err, errNotArticle) || errors.As(err, &te)
 }
 
-// noArticles reports a JSON file that holds no articles: skipped in a
-// folder, a bad record when named.
+// noArticles reports a JSON file that holds no articles: skipped as kind
+// in a folder, a bad record when named.
 func noArticles(path, kind string, inFolder bool, fn func(Item) error) error {
 	if inFolder {
 		return fn(Item{Loc: path, Err: &SkipError{Kind: kind}})
 	}
-	return fn(Item{Loc: path, Err: fmt.Errorf("read %s: %w: %s hold an object with \"text\", an array of them or one a line", path, errNotArticle, kind)})
+	return fn(Item{Loc: path, Err: fmt.Errorf("read %s: %w: no object with \"text\" (an article, an array of them or one a line)", path, errNotArticle)})
 }
 
 // readJSONL reads a JSON Lines file. In a folder, a file whose first
