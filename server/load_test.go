@@ -46,7 +46,7 @@ var loadQueries = []string{
 // to a server on the database -load names, bounded by -load-n requests and
 // -load-time, and logs the latency per query (p50, p99, max) and in all.
 //
-//	go test ./server -run TestLoad -load /tmp/reuters.db -v
+//	go test ./server -run TestLoad -load /tmp/dlserve/reuters.db -v
 func TestLoad(t *testing.T) {
 	if *loadDB == "" {
 		t.Skip("a measurement: go test ./server -run TestLoad -load DB (see docs/api.md)")
