@@ -167,5 +167,9 @@ type EventDate struct {
 type EventPlace struct {
 	Name   string `json:"name"`
 	Entity string `json:"entity,omitempty"`
-	Geo    *Geo   `json:"geo,omitempty"`
+	// Geo locates the place. A place the gazetteer does not know ("the
+	// Altamira road junction nearby") takes the Geo of the located place
+	// named just before it, whose name follows its own in Name ("Altamira
+	// road junction, Caracas"); with none, Geo is nil.
+	Geo *Geo `json:"geo,omitempty"`
 }

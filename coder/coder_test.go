@@ -431,6 +431,60 @@ func TestPlace(t *testing.T) {
 	}
 }
 
+// TestPlaceLocatedBefore: a place the gazetteer does not know lies in the
+// located place named just before it; with none, it has no coordinates.
+func TestPlaceLocatedBefore(t *testing.T) {
+	c := testCoder(t)
+	const talks = `
+1 Lavrov Lavrov PROPN 3 nsubj @RUSGOV
+2 will will AUX 3 aux
+3 hold hold VERB 0 root
+4 talks talk NOUN 3 obj
+5 with with ADP 6 case
+6 Arreaza Arreaza PROPN 3 obl @VENGOV
+7 at at ADP 9 case
+8 the the DET 9 det
+9 junction junction NOUN 6 nmod @---:junction
+10 nearby nearby ADV 9 advmod`
+	for _, c2 := range []struct {
+		name, before string
+		want         int // GeonameID, 0 for none
+		place        string
+	}{
+		{"after Caracas", `
+1 Crowds Crowd NOUN 2 nsubj
+2 gathered gather VERB 0 root
+3 in in ADP 4 case
+4 Caracas Caracas PROPN 2 obl @---:caracas`, 3646738, "junction, Caracas"},
+		{"alone", `
+1 Crowds Crowd NOUN 2 nsubj
+2 gathered gather VERB 0 root`, 0, "junction"},
+	} {
+		doc := build(t, c2.before+"\n\n"+talks)
+		for i := range doc.Entities {
+			switch e := &doc.Entities[i]; e.ID {
+			case "caracas":
+				e.Actor, e.Geo = "", &dateline.Geo{GeonameID: 3646738, Lat: 10.49, Lon: -66.88, Country: "VEN"}
+			case "junction":
+				e.Actor, e.Type = "", "LOC"
+			}
+		}
+		if err := c.Annotate(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Events) != 1 || doc.Events[0].Place == nil || doc.Events[0].Place.Entity != "junction" {
+			t.Fatalf("%s: got %+v", c2.name, doc.Events)
+		}
+		got := 0
+		if g := doc.Events[0].Place.Geo; g != nil {
+			got = g.GeonameID
+		}
+		if got != c2.want || doc.Events[0].Place.Name != c2.place {
+			t.Errorf("%s: the place is %q at GeoNames %d, want %q at %d", c2.name, doc.Events[0].Place.Name, got, c2.place, c2.want)
+		}
+	}
+}
+
 func TestBroadTargets(t *testing.T) {
 	c := testCoder(t)
 	conll := `

@@ -97,7 +97,34 @@ func (c *Coder) placeOf(s *sent, v int, src, tgt []part) *dateline.EventPlace {
 		if used[ent.ID] || ent.Type != "GPE" && ent.Type != "LOC" && ent.Geo == nil {
 			continue
 		}
-		return &dateline.EventPlace{Name: ent.Name, Entity: ent.ID, Geo: ent.Geo}
+		pl := &dateline.EventPlace{Name: ent.Name, Entity: ent.ID, Geo: ent.Geo}
+		if pl.Geo == nil {
+			if in := locatedBefore(s, k, e); in != nil {
+				pl.Name, pl.Geo = ent.Name+", "+in.Name, in.Geo
+			}
+		}
+		return pl
+	}
+	return nil
+}
+
+// locatedBefore returns the place that a place the gazetteer does not
+// know (token k of entity e: "the Altamira road junction nearby") lies
+// in: the located place named last before it in its sentence or the one
+// before ("... the airbase in Caracas."), or nil.
+func locatedBefore(s *sent, k, e int) *dateline.Entity {
+	from := s.start
+	if s.si > 0 {
+		from = s.doc.Sentences[s.si-1].Tokens.Start
+	}
+	for j := k - 1; j >= from && j >= 0; j-- {
+		o := s.ix.tokEnt[j]
+		if o < 0 || o == e {
+			continue
+		}
+		if ent := &s.doc.Entities[o]; ent.Geo != nil && (ent.Type == "GPE" || ent.Type == "LOC") {
+			return ent
+		}
 	}
 	return nil
 }

@@ -4,9 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -37,6 +34,10 @@ type Batch struct {
 	ProgressEvery time.Duration
 	// Bad, when set, is called for each bad record.
 	Bad func(Item)
+	// Skipped, when set, is called for each file a folder walk passes over
+	// (its Err is a [*SkipError]), from one goroutine; such a file is not
+	// a bad record.
+	Skipped func(Item)
 }
 
 // Summary counts what a batch did.
@@ -45,6 +46,7 @@ type Summary struct {
 	Added    int   // documents stored
 	Existing int   // articles already stored, or repeated in the input
 	Bad      int   // bad records
+	Skipped  int   // files in folders passed over: not articles
 	Bytes    int64 // input bytes of the articles read
 	// InputBytes is the number of bytes read from the input files so far,
 	// and TotalBytes their total size (for a progress bar).
@@ -54,6 +56,7 @@ type Summary struct {
 
 type counters struct {
 	read, added, existing, bad atomic.Int64
+	skipped                    atomic.Int64
 	bytes                      atomic.Int64
 }
 
@@ -75,7 +78,7 @@ func (b *Batch) Run(ctx context.Context, paths []string) (Summary, error) {
 	snapshot := func() Summary {
 		return Summary{
 			Read: int(c.read.Load()), Added: int(c.added.Load()), Existing: int(c.existing.Load()),
-			Bad: int(c.bad.Load()), Bytes: c.bytes.Load(), InputBytes: inBytes.Load(), TotalBytes: total,
+			Bad: int(c.bad.Load()), Skipped: int(c.skipped.Load()), Bytes: c.bytes.Load(), InputBytes: inBytes.Load(), TotalBytes: total,
 			Elapsed: time.Since(start),
 		}
 	}
@@ -137,6 +140,14 @@ func (b *Batch) Run(ctx context.Context, paths []string) (Summary, error) {
 		defer close(jobs)
 		seen := map[dateline.DocKey]bool{}
 		readErr = rc.Read(ctx, paths, func(it Item) error {
+			var skip *SkipError
+			if errors.As(it.Err, &skip) {
+				c.skipped.Add(1)
+				if b.Skipped != nil {
+					b.Skipped(it)
+				}
+				return nil
+			}
 			if it.Err != nil {
 				bad(it)
 				return nil
@@ -245,23 +256,4 @@ loop:
 		return sum, fmt.Errorf("ingest: %w", context.Cause(ctx))
 	}
 	return sum, nil
-}
-
-// TotalSize returns the total size in bytes of the files under paths.
-func TotalSize(paths []string) int64 {
-	var n int64
-	for _, p := range paths {
-		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil
-			}
-			if d.Type().IsRegular() {
-				if st, err := os.Stat(path); err == nil {
-					n += st.Size()
-				}
-			}
-			return nil
-		})
-	}
-	return n
 }

@@ -147,31 +147,35 @@ func TestBatch(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "events.db")
 	ctx := context.Background()
 	for run, want := range []Summary{
-		{Read: 62, Added: 60, Existing: 1, Bad: 3},
-		{Read: 62, Added: 0, Existing: 61, Bad: 3},
+		{Read: 62, Added: 60, Existing: 1, Bad: 2, Skipped: 1},
+		{Read: 62, Added: 0, Existing: 61, Bad: 2, Skipped: 1},
 	} {
 		st, err := sqlite.Open(ctx, db)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var bad []string
+		var bad, skipped []string
 		progress := 0
 		b := &Batch{Pipeline: testPipeline(0), Store: st, Workers: 2, BatchSize: 7,
 			Bad:      func(it Item) { bad = append(bad, strings.TrimPrefix(it.Loc, dir+"/")) },
+			Skipped:  func(it Item) { skipped = append(skipped, strings.TrimPrefix(it.Loc, dir+"/")+": "+it.Err.Error()) },
 			Progress: func(Summary) { progress++ }}
 		got, err := b.Run(ctx, []string{dir})
 		st.Close()
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.Read != want.Read || got.Added != want.Added || got.Existing != want.Existing || got.Bad != want.Bad {
+		if got.Read != want.Read || got.Added != want.Added || got.Existing != want.Existing || got.Bad != want.Bad || got.Skipped != want.Skipped {
 			t.Errorf("run %d: %+v, want %+v", run+1, got, want)
 		}
 		if progress == 0 || got.TotalBytes == 0 || got.InputBytes != got.TotalBytes {
 			t.Errorf("run %d: progress called %d times, input %d of %d bytes", run+1, progress, got.InputBytes, got.TotalBytes)
 		}
-		if fmt.Sprint(bad) != "[part0.jsonl:7 wire/photo.jpg wire/poison.txt]" {
+		if fmt.Sprint(bad) != "[part0.jsonl:7 wire/poison.txt]" {
 			t.Errorf("run %d: bad records %v", run+1, bad)
+		}
+		if fmt.Sprint(skipped) != "[wire/photo.jpg: skipped: .jpg files (not an article format)]" {
+			t.Errorf("run %d: skipped %v", run+1, skipped)
 		}
 	}
 	if docs, events := countDocs(t, db); docs != 60 || events != 60 {
@@ -232,8 +236,8 @@ func TestKillResume(t *testing.T) {
 		if err := json.Unmarshal(out, &sum); err != nil {
 			t.Fatalf("run %d: %v: %s", run+2, err, out)
 		}
-		if sum.Added != wantAdded || sum.Read != n || sum.Bad != 2 {
-			t.Errorf("run %d: %+v, want %d added of %d read and 2 bad", run+2, sum, wantAdded, n)
+		if sum.Added != wantAdded || sum.Read != n || sum.Bad != 1 || sum.Skipped != 1 {
+			t.Errorf("run %d: %+v, want %d added of %d read, 1 bad and 1 skipped", run+2, sum, wantAdded, n)
 		}
 		docs, events := countDocs(t, db)
 		if docs != n || events != n {

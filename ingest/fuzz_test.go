@@ -3,6 +3,8 @@ package ingest
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -110,6 +112,43 @@ func FuzzReadText(f *testing.F) {
 			checkArticle(t, a)
 			if !utf8.ValidString(a.Text) {
 				t.Errorf("text is not UTF-8")
+			}
+		}
+	})
+}
+
+// FuzzReadJSON reads untrusted ".json" files, found in a folder or named:
+// every item is an article or has an error, a file is skipped only in a
+// folder and then as a whole, and reading never fails.
+func FuzzReadJSON(f *testing.F) {
+	f.Add([]byte(`{"id":"a","text":"x"}`))
+	f.Add([]byte(`[{"id":"a","text":"x"},{"id":"b"},7]`))
+	f.Add([]byte(`{"id":"gold","text_file":"article.txt","entities":[]}`))
+	f.Add([]byte("{\"text\":\"one\"}\n{\"text\":\"two\"}\n{"))
+	f.Add([]byte(`[{"text":{"nested":1}}]`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, inFolder := range []bool{false, true} {
+			var items []Item
+			err := New().readJSON(context.Background(), bytes.NewReader(b), "f.json", inFolder, func(it Item) error {
+				items = append(items, it)
+				return nil
+			})
+			if err != nil {
+				t.Fatalf("readJSON: %v", err)
+			}
+			if len(items) == 0 {
+				t.Fatal("no item: a file is read, skipped or bad")
+			}
+			for _, it := range items {
+				var skip *SkipError
+				switch {
+				case errors.As(it.Err, &skip):
+					if !inFolder || len(items) != 1 {
+						t.Errorf("skipped (in a folder: %t) among %d items", inFolder, len(items))
+					}
+				case it.Err == nil:
+					checkArticle(t, it.Article)
+				}
 			}
 		}
 	})

@@ -8,11 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -77,9 +75,13 @@ func New() *Reader {
 }
 
 // Read reads every path in order, walking folders recursively in name
-// order (skipping hidden files), and calls fn with each item. A problem
-// with one file or record becomes an Item with Err and reading goes on;
-// Read returns the first error fn returns, or ctx's error.
+// order (skipping hidden files), and calls fn with each item. A file named
+// in paths is read whatever its name; in a folder only article files are
+// read (by name: [ArticleExts]) and every other file becomes an Item whose Err
+// is a [*SkipError], as does a JSON, JSON Lines or XML file there that
+// holds no articles. A problem with one file or record becomes an Item
+// with Err and reading goes on; Read returns the first error fn returns,
+// or ctx's error.
 func (r *Reader) Read(ctx context.Context, paths []string, fn func(Item) error) error {
 	for _, p := range paths {
 		st, err := os.Stat(p)
@@ -90,34 +92,22 @@ func (r *Reader) Read(ctx context.Context, paths []string, fn func(Item) error) 
 			continue
 		}
 		if !st.IsDir() {
-			if err := r.ReadFile(ctx, p, fn); err != nil {
+			if err := r.readFile(ctx, p, false, fn); err != nil {
 				return err
 			}
 			continue
 		}
-		var files []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				files = append(files, path) // reported when read
-				return nil
-			}
-			if path != p && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() {
-				files = append(files, path)
-			}
-			return nil
-		})
+		files, err := walkFolder(p)
 		if err != nil {
 			return fmt.Errorf("walk %s: %w", p, err)
 		}
-		sort.Strings(files)
 		for _, f := range files {
-			if err := r.ReadFile(ctx, f, fn); err != nil {
+			if f.skip != "" {
+				err = fn(Item{Loc: f.path, Err: &SkipError{Kind: f.skip}})
+			} else {
+				err = r.readFile(ctx, f.path, true, fn)
+			}
+			if err != nil {
 				return err
 			}
 		}
@@ -126,8 +116,16 @@ func (r *Reader) Read(ctx context.Context, paths []string, fn func(Item) error) 
 }
 
 // ReadFile reads one file, its format told by its name and content, and
-// calls fn with each item. A ".gz" file is read through gzip.
+// calls fn with each item. A ".gz" file is read through gzip. A ".json"
+// file holds one article object, an array of them or JSON Lines.
 func (r *Reader) ReadFile(ctx context.Context, path string, fn func(Item) error) error {
+	return r.readFile(ctx, path, false, fn)
+}
+
+// readFile reads one file as ReadFile does; inFolder says the file was
+// found by a folder walk, where a file that holds no articles is skipped
+// rather than reported as bad.
+func (r *Reader) readFile(ctx context.Context, path string, inFolder bool, fn func(Item) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -166,21 +164,14 @@ func (r *Reader) ReadFile(ctx context.Context, path string, fn func(Item) error)
 		}
 	}
 	format := Detect(name, head)
+	if filepath.Ext(name) == ".json" {
+		return r.readJSON(ctx, in, path, inFolder, fn)
+	}
+	if inFolder && filepath.Ext(name) == ".xml" && !isFeed(head) {
+		return fn(Item{Loc: path, Err: &SkipError{Kind: "XML files that are not feeds"}})
+	}
 	if format == JSONL {
-		err := ReadJSONL(in, r.maxBytes(), func(line int, a dateline.Article, size int64, err error) error {
-			if err := ctx.Err(); err != nil {
-				return stopErr{err}
-			}
-			it := Item{Article: a, Loc: fmt.Sprintf("%s:%d", path, line), Size: size, Err: err}
-			if it.Article.Source == "" {
-				it.Article.Source = path
-			}
-			if err := fn(it); err != nil {
-				return stopErr{err}
-			}
-			return nil
-		})
-		return afterRead(ctx, path, err, fn)
+		return r.readJSONL(ctx, in, path, inFolder, fn)
 	}
 	b, err := io.ReadAll(io.LimitReader(in, r.maxBytes()+1))
 	if err != nil {
@@ -247,7 +238,7 @@ func Detect(name string, head []byte) Format {
 		return WARC
 	case bytes.HasPrefix(h, []byte("{")):
 		return JSONL
-	case bytes.Contains(h, []byte("<rss")) || bytes.Contains(h, []byte("<feed")) || bytes.Contains(h, []byte("<rdf:rdf")):
+	case isFeed(h):
 		return Feed
 	case bytes.HasPrefix(h, []byte("<!doctype html")) || bytes.HasPrefix(h, []byte("<html")) ||
 		bytes.HasPrefix(h, []byte("<!--")) || bytes.HasPrefix(h, []byte("<head")):
@@ -256,6 +247,13 @@ func Detect(name string, head []byte) Format {
 		return Feed
 	}
 	return Text
+}
+
+// isFeed reports whether the first bytes of a file open an RSS, Atom or
+// RDF feed.
+func isFeed(head []byte) bool {
+	h := bytes.ToLower(head)
+	return bytes.Contains(h, []byte("<rss")) || bytes.Contains(h, []byte("<feed")) || bytes.Contains(h, []byte("<rdf:rdf"))
 }
 
 // ReadText reads one plain-text article, a wire story as received. Empty

@@ -287,6 +287,11 @@ func TestReadFolder(t *testing.T) {
 	var locs []string
 	bad := 0
 	err := New().Read(context.Background(), []string{dir, filepath.Join(dir, "missing.txt")}, func(it Item) error {
+		var skip *SkipError
+		if errors.As(it.Err, &skip) {
+			locs = append(locs, "skip:"+strings.TrimPrefix(it.Loc, dir+"/"))
+			return nil
+		}
 		if it.Err != nil {
 			bad++
 			locs = append(locs, "bad:"+strings.TrimPrefix(it.Loc, dir+"/"))
@@ -298,8 +303,98 @@ func TestReadFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "[a.txt sub/b.html bad:sub/d.bin sub/deeper/c.jsonl:1 sub/deeper/c.jsonl:2 bad:sub/deeper/empty.txt sub/z.jsonl.gz:1 bad:missing.txt]"
+	want := "[a.txt sub/b.html skip:sub/d.bin sub/deeper/c.jsonl:1 sub/deeper/c.jsonl:2 bad:sub/deeper/empty.txt sub/z.jsonl.gz:1 bad:missing.txt]"
 	if fmt.Sprint(locs) != want {
 		t.Errorf("items:\n got %v\nwant %s", locs, want)
+	}
+}
+
+// TestReadFolderSkips reads a folder laid out like ../shared/gold, with
+// notes, images and annotation files beside the articles: only the
+// articles are read, every other file is skipped with its kind, and the
+// article files in JSON are read in each of their shapes.
+func TestReadFolderSkips(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "story"), 0o755)
+	files := map[string]string{
+		"README.md":         "# Gold\n\nEvery folder is one article.\n",
+		"story/article.txt": "MOSCOW, May 5 - Lavrov met Arreaza.",
+		"story/gold.json":   `{"id": "story", "text_file": "article.txt", "entities": [{"name": "Lavrov"}]}`,
+		"story/chart.png":   "\x89PNG\r\n\x1a\n\x00\x00",
+		"one.json":          ` {"id": "one", "text": "Ministers met in Lima.", "date": "2024-06-14"}` + "\n",
+		"many.json":         `[{"id": "m1", "text": "First."}, {"id": "m2", "text": "Second."}]`,
+		"mixed.json":        `[{"id": "x1", "text": "Kept."}, {"id": "x2"}]`,
+		"lines.json":        `{"id": "l1", "text": "Line one."}` + "\n" + `{"id": "l2", "text": "Line two."}` + "\n",
+		"scores.json":       `[1, 2, 3]`,
+		"broken.json":       `[{"id": "b1", "text": "Cut`,
+		"tokens.jsonl":      `{"form": "Lavrov", "upos": "PROPN"}` + "\n" + `{"form": "met"}` + "\n",
+		"sitemap.xml":       `<?xml version="1.0"?><urlset><url><loc>https://example.org/</loc></url></urlset>`,
+		"LICENSE":           "Permission is hereby granted.",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	texts := map[string]string{}
+	err := New().Read(context.Background(), []string{dir}, func(it Item) error {
+		loc := strings.TrimPrefix(it.Loc, dir+"/")
+		var skip *SkipError
+		switch {
+		case errors.As(it.Err, &skip):
+			got = append(got, "skip "+loc+" ("+skip.Kind+")")
+		case it.Err != nil:
+			got = append(got, "bad "+loc)
+		default:
+			got = append(got, loc)
+			texts[loc] = it.Article.ID + "=" + it.Article.Text
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"skip LICENSE (files with no extension (not an article format))",
+		"skip README.md (.md files (not an article format))",
+		"bad broken.json",
+		"lines.json:1", "lines.json:2",
+		"many.json#1", "many.json#2",
+		"mixed.json#1", "bad mixed.json#2",
+		"one.json",
+		"skip scores.json (JSON files with no articles)",
+		"skip sitemap.xml (XML files that are not feeds)",
+		"story/article.txt",
+		"skip story/chart.png (.png files (not an article format))",
+		"skip story/gold.json (JSON files with no articles)",
+		"skip tokens.jsonl (JSON Lines files with no articles)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for loc, w := range map[string]string{"one.json": "one=Ministers met in Lima.", "many.json#2": "m2=Second.", "lines.json:2": "l2=Line two."} {
+		if texts[loc] != w {
+			t.Errorf("%s: %q, want %q", loc, texts[loc], w)
+		}
+	}
+	if n, want := TotalSize([]string{dir}), int64(len(files["story/article.txt"])+len(files["story/gold.json"])+
+		len(files["one.json"])+len(files["many.json"])+len(files["mixed.json"])+len(files["lines.json"])+
+		len(files["scores.json"])+len(files["broken.json"])+len(files["tokens.jsonl"])+len(files["sitemap.xml"])); n != want {
+		t.Errorf("TotalSize = %d, want %d (the files a walk reads)", n, want)
+	}
+
+	// Named on the command line, a file is read whatever its name; JSON
+	// that holds no article is a bad record, not skipped.
+	var named []string
+	err = New().Read(context.Background(), []string{filepath.Join(dir, "story", "gold.json"), filepath.Join(dir, "README.md")}, func(it Item) error {
+		named = append(named, fmt.Sprintf("%s ok=%t notArticle=%t", strings.TrimPrefix(it.Loc, dir+"/"), it.Err == nil, errors.Is(it.Err, errNotArticle)))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := "[story/gold.json ok=false notArticle=true README.md ok=true notArticle=false]"; fmt.Sprint(named) != w {
+		t.Errorf("named files: %v, want %s", named, w)
 	}
 }

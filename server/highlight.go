@@ -16,7 +16,7 @@ import (
 type mark struct {
 	Span  dateline.Span
 	Layer int    // outer layers first when spans are equal
-	Key   string // "s12", "q0", "e3", "t1", "m4": one per annotation
+	Key   string // "s12", "q0", "e3", "t1", "m4.0" (entity 4's first mention): one per annotation
 	ID    string // anchor id for the first piece; "" for none
 	Class string
 	Title string // what hover and click show
@@ -98,8 +98,8 @@ func marks(d *dateline.Document) []mark {
 	}
 	for i, e := range d.Entities {
 		title := entityTitle(e)
-		for _, m := range e.Mentions {
-			add(mark{Span: m.Span, Layer: layerMention, Key: "m" + strconv.Itoa(i), Class: "ent ent-" + e.Type, Title: title})
+		for j, m := range e.Mentions {
+			add(mark{Span: m.Span, Layer: layerMention, Key: "m" + strconv.Itoa(i) + "." + strconv.Itoa(j), Class: "ent ent-" + e.Type, Title: title})
 		}
 	}
 	for _, m := range d.Mentions {

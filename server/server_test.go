@@ -48,16 +48,6 @@ var hostile = map[string]string{
 // test article and the hostile one, both coded by the real pipeline.
 func newTestServer(t *testing.T) *Server {
 	t.Helper()
-	p, err := testPipeline()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "test.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
 	b, err := os.ReadFile("testdata/article.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -72,14 +62,50 @@ func newTestServer(t *testing.T) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, a := range []dateline.Article{a, h} {
-		doc := dateline.NewDocument(a)
-		if err := p.Run(ctx, doc); err != nil {
-			t.Fatal(err)
+	return codedServer(t, []dateline.Article{a, h})
+}
+
+// codedServer returns a server over a new SQLite store holding arts, in
+// order, coded by the real pipeline with two workers (the CI machine has
+// two cores).
+func codedServer(t *testing.T, arts []dateline.Article) *Server {
+	t.Helper()
+	p, err := testPipeline()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	docs := make([]*dateline.Document, len(arts))
+	errs := make([]error, len(arts))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				docs[i] = dateline.NewDocument(arts[i])
+				errs[i] = p.Run(ctx, docs[i])
+			}
+		}()
+	}
+	for i := range arts {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("%s: %v", arts[i].ID, err)
 		}
-		if _, err := st.Put(ctx, doc); err != nil {
-			t.Fatal(err)
-		}
+	}
+	if _, err := st.Put(ctx, docs...); err != nil {
+		t.Fatal(err)
 	}
 	s, err := New(st, p)
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -62,7 +63,7 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	fs.Var(&dicts, "dict", "user actor dictionary `FILE` read after the shipped one (repeatable)")
 	fs.Var(&patterns, "patterns", "user event pattern `FILE` read after the shipped ones (repeatable)")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: dateline ingest [flags] PATH...\n\nReads files and folders (recursively): plain text, JSON Lines articles\n{\"id\",\"text\",\"title\",\"date\",\"url\",\"dateline\"}, HTML pages, RSS/Atom feeds, WARC(.gz);\nannotates each new article and stores it. Running it again adds only what is missing.\n\nflags:")
+		fmt.Fprintln(e.stderr, "usage: dateline ingest [flags] PATH...\n\nReads files and folders (recursively): plain text, JSON Lines articles\n{\"id\",\"text\",\"title\",\"date\",\"url\",\"dateline\"}, HTML pages, RSS/Atom feeds, WARC(.gz);\nannotates each new article and stores it. Running it again adds only what is missing.\nIn a folder only article files are read: "+strings.Join(ingest.ArticleExts, " ")+"\n(or these gzipped), and JSON only when it holds articles; other files are skipped.\n\nflags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -85,10 +86,13 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	r.Fetch, r.MaxBytes = *fetch, *maxBytes
 	b := &ingest.Batch{Reader: r, Pipeline: p, Store: st, Workers: *workers, BatchSize: *batch}
 	b.Bad = func(it ingest.Item) { fmt.Fprintf(e.stderr, "bad record: %s: %v\n", it.Loc, it.Err) }
+	var skipped skipNotes
+	b.Skipped = skipped.add
 	if !*quiet {
 		b.Progress = progress(e.stderr)
 	}
 	sum, err := b.Run(ctx, fs.Args())
+	skipped.print(e.stderr)
 	secs := sum.Elapsed.Seconds()
 	if secs <= 0 {
 		secs = 1e-9
@@ -96,11 +100,48 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	fmt.Fprintf(e.stdout, "ingested %d articles (%.1f MB) in %.1fs: %d added, %d already stored, %d bad records; %.0f articles/s, %.2f MB/s",
 		sum.Read, float64(sum.Bytes)/1e6, secs, sum.Added, sum.Existing, sum.Bad,
 		float64(sum.Read)/secs, float64(sum.Bytes)/1e6/secs)
+	if sum.Skipped > 0 {
+		fmt.Fprintf(e.stdout, "; %d files skipped (not articles)", sum.Skipped)
+	}
 	if n := dbSize(ctx, st, *db); n >= 0 {
 		fmt.Fprintf(e.stdout, "; database %.1f MB", float64(n)/1e6)
 	}
 	fmt.Fprintln(e.stdout)
 	return err
+}
+
+// skipNotes gathers the files a folder walk skipped, by kind, to print
+// one note per kind rather than a line per file.
+type skipNotes struct {
+	kinds []string
+	files map[string][]string
+}
+
+func (n *skipNotes) add(it ingest.Item) {
+	var skip *ingest.SkipError
+	if !errors.As(it.Err, &skip) {
+		return
+	}
+	if n.files == nil {
+		n.files = map[string][]string{}
+	}
+	if _, ok := n.files[skip.Kind]; !ok {
+		n.kinds = append(n.kinds, skip.Kind)
+	}
+	n.files[skip.Kind] = append(n.files[skip.Kind], it.Loc)
+}
+
+// print writes a line per kind of file skipped, with the first few.
+func (n *skipNotes) print(w io.Writer) {
+	const shown = 3
+	for _, k := range n.kinds {
+		paths := n.files[k]
+		list := strings.Join(paths[:min(len(paths), shown)], ", ")
+		if len(paths) > shown {
+			list += fmt.Sprintf(" and %d more", len(paths)-shown)
+		}
+		fmt.Fprintf(w, "skipped %s: %s\n", k, list)
+	}
 }
 
 // progress returns the batch's progress callback: a bar with rate and ETA

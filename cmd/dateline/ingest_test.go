@@ -23,9 +23,13 @@ func runStoreCmd(t *testing.T, args ...string) (stdout, stderr string, err error
 }
 
 // TestIngestCommand ingests a small folder twice with the real pipeline:
-// the second run adds nothing; stats counts the documents.
+// the second run adds nothing; stats counts the documents. The notes and
+// annotations beside the articles are skipped with one note per kind.
 func TestIngestCommand(t *testing.T) {
 	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "README.md"), []byte("# Articles\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "NOTES.md"), []byte("Read these first.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "gold.json"), []byte(`{"id": "a", "text_file": "a.txt", "events": []}`), 0o644)
 	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("WASHINGTON, March 2 - The United States criticised Japan on Monday over its trade surplus, officials said."), 0o644)
 	os.WriteFile(filepath.Join(dir, "b.jsonl"), []byte(`{"id":"r1","text":"Japan rejected the criticism on Tuesday.","dateline":"TOKYO, March 3","date":"1987-03-03"}`+"\n"+`{"id":"r2"}`+"\n"), 0o644)
 	db := filepath.Join(t.TempDir(), "events.db")
@@ -39,6 +43,11 @@ func TestIngestCommand(t *testing.T) {
 		}
 		if !strings.Contains(errs, "bad record: "+filepath.Join(dir, "b.jsonl")+":2:") {
 			t.Errorf("run %d: bad record not reported with its line: %q", run+1, errs)
+		}
+		if !strings.Contains(out, "; 3 files skipped (not articles)") || strings.Count(errs, "\n") != 3 ||
+			!strings.Contains(errs, "skipped .md files (not an article format): "+filepath.Join(dir, "NOTES.md")+", "+filepath.Join(dir, "README.md")+"\n") ||
+			!strings.Contains(errs, "skipped JSON files with no articles: "+filepath.Join(dir, "gold.json")+"\n") {
+			t.Errorf("run %d: skipped files not noted once per kind:\n%s%s", run+1, errs, out)
 		}
 	}
 	out, _, err := runStoreCmd(t, "stats", "--db", db, "--json")

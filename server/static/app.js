@@ -78,7 +78,10 @@
         d.append(document.createTextNode(n.title));
         items.push(d);
       }
-      if (first) for (const p of text.querySelectorAll('[data-k="' + CSS.escape(first) + '"]')) p.classList.add("lit");
+      // An entity's mentions ("m4.0", "m4.1") are lit together.
+      const ent = first && /^m\d+\./.exec(first);
+      const sel = ent ? '[data-k^="' + ent[0] + '"]' : '[data-k="' + CSS.escape(first) + '"]';
+      if (first) for (const p of text.querySelectorAll(sel)) p.classList.add("lit");
       showNote(items);
     });
   }
