@@ -395,10 +395,7 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 			}
 		}
 		tgtHow = "among the members of the compound subject"
-	case p.Untargeted || untargetedCriticism(s, m, code):
-		// "he described the attacks as a dastardly act", "his associates
-		// alleged Navalny was poisoned": criticism of what is named, with
-		// no actor named as its target
+	case p.Untargeted:
 		for i := range src {
 			pairs = append(pairs, pair{&src[i], nil})
 		}
@@ -642,16 +639,6 @@ var controlFallback = map[string]*cameo.Pattern{
 	cameo.ControlReject:   {Code: "120", Source: "coder", Text: "120 (a refusal whose complement no pattern codes)"},
 	cameo.ControlIntent:   {Code: "030", Source: "coder", Text: "030 (a promise whose complement no pattern codes)"},
 	cameo.ControlThreaten: {Code: "130", Source: "coder", Text: "130 (a threat whose complement no pattern codes)"},
-}
-
-// untargetedCriticism reports whether an accusation or criticism (CAMEO
-// 11) with no actor as target criticises something the clause names: an
-// object or a complement clause.
-func untargetedCriticism(s *sent, m *match, code string) bool {
-	if cameo.Root(code) != "11" {
-		return false
-	}
-	return s.objOf(m.host) >= 0 || s.child(m.host, "ccomp") >= 0
 }
 
 // violent reports whether code is an act of force (CAMEO 18-20).
