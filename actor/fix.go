@@ -52,6 +52,7 @@ func (s *state) fixMentions() {
 		s.extendName(mi)
 	}
 	s.voteTypes()
+	s.personCues()
 	for mi := range s.doc.Mentions {
 		m := &s.doc.Mentions[mi]
 		if m.Type != "" && m.Type != "ORG" && hasCompanySuffix(m.Text) {
@@ -463,4 +464,29 @@ func writtenAs(text string, o dict.Org) bool {
 		}
 	}
 	return false
+}
+
+// kin are words that only people stand in.
+var kin = map[string]bool{"wife": true, "husband": true, "son": true, "daughter": true, "mother": true, "father": true,
+	"brother": true, "sister": true, "widow": true, "widower": true, "fiancée": true, "fiancee": true, "fiance": true,
+	"fiancé": true, "spouse": true, "uncle": true, "aunt": true, "nephew": true, "niece": true, "cousin": true,
+	"grandson": true, "granddaughter": true, "grandmother": true, "grandfather": true}
+
+// personCues makes a person of a name the recogniser typed as a place or
+// an organisation, when the dictionary does not know it and the text says
+// it is someone: "Viktar Babaryka, who was arrested", "Veranika Tsapkala,
+// wife of …", "her husband Siarhei".
+func (s *state) personCues() {
+	for mi := range s.doc.Mentions {
+		m := &s.doc.Mentions[mi]
+		if m.Type != "LOC" && m.Type != "ORG" || s.d.Kinds(m.Text) != 0 {
+			continue
+		}
+		a, z := s.menTok[mi][0], s.menTok[mi][1]
+		after := s.lower(z) == "," && (s.lower(z+1) == "who" || s.lower(z+1) == "whose" || kin[s.lower(z+1)])
+		before := kin[s.lower(a-1)] && (s.lower(a-2) == "her" || s.lower(a-2) == "his" || s.lower(a-2) == "their")
+		if (after || before) && s.sameSentence(a, z) {
+			m.Type = "PER"
+		}
+	}
 }
