@@ -140,7 +140,7 @@ func TestResolution(t *testing.T) {
 			"Lima Group":                      {"Lima Group", Org, "IGO"},
 			"NATO":                            {"NATO", Org, "IGOWSTNAT"},
 			"Organization of American States": {"Organization of American States", Org, "IGOWHMOAS"},
-			"Supreme Court":                   {"Supreme Court of Venezuela", Org, "VENJUD"},
+			"Supreme Court":                   {"Supreme Court", Org, "VENJUD"},
 		}},
 	}
 	for _, tc := range tests {

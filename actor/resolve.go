@@ -379,11 +379,10 @@ func (s *state) org(mi int) {
 		if country == "" && stateBound(sector) {
 			country, rule = s.agentCountry(a, sector)
 		}
-		if c, ok := s.d.Country(country); ok && canon == name {
-			canon = name + " of " + c.Name
-		}
 	}
-	e := s.entity("O:"+dict.Key(canon), Org, canon)
+	// named as the text names it; the key keeps bodies of one name in two
+	// states apart ("the Interior Ministry" of Peru and of Chile)
+	e := s.entity("O:"+dict.Key(canon)+":"+country, Org, canon)
 	if e.e.Actor == "" && sector != "" && country != "" {
 		e.e.Actor, e.rule = country+sector, rule
 	}
