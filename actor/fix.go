@@ -359,11 +359,21 @@ func (s *state) adjectiveAt(i int) (string, int) {
 			return c.Code, 2
 		}
 	}
+	if continental[s.lower(i)] && i > 0 && regionWord[s.lower(i-1)] {
+		return "", 0 // "Latin American", "West African": a region, not a state
+	}
 	if c, ok := s.d.CountryOfAdjective(s.word(i)); ok {
 		return c.Code, 1
 	}
 	return "", 0
 }
+
+// continental are adjectives of continents that are also a state's
+// ("American"); after a region word they name the region.
+var continental = map[string]bool{"american": true, "african": true, "asian": true, "european": true, "americans": true, "africans": true}
+
+var regionWord = map[string]bool{"latin": true, "south": true, "north": true, "central": true, "east": true, "west": true,
+	"southeast": true, "northeast": true, "southern": true, "northern": true, "eastern": true, "western": true, "pan": true}
 
 // contextCountry returns the country the words around token i are about:
 // of the countries its sentence refers to (else the previous sentence),

@@ -573,7 +573,7 @@ func (c *Coder) placeTarget(s *sent, m *match) (part, bool) {
 				country = ent.Country
 			}
 		}
-		if country == "" {
+		if country == "" && placeNoun[s.lemma(k)] {
 			// "an Iraqi air base": the place's nationality
 			for _, a := range s.children(k) {
 				if e := s.ix.tokEnt[a]; e >= 0 && s.doc.Entities[e].Type == "GPE" {
@@ -595,6 +595,16 @@ func (c *Coder) placeTarget(s *sent, m *match) (part, bool) {
 
 // placeCase are the prepositions of a place force is used on or in.
 var placeCase = map[string]bool{"on": true, "at": true, "against": true, "near": true, "in": true, "inside": true}
+
+// placeNoun are nouns of places force is used on.
+var placeNoun = map[string]bool{"base": true, "airbase": true, "barracks": true, "garrison": true, "outpost": true,
+	"checkpoint": true, "post": true, "camp": true, "headquarters": true, "village": true, "town": true, "city": true,
+	"cathedral": true, "church": true, "mosque": true, "temple": true, "synagogue": true, "school": true,
+	"hospital": true, "market": true, "embassy": true, "consulate": true, "building": true, "compound": true,
+	"office": true, "offices": true, "station": true, "port": true, "airport": true, "bridge": true, "border": true,
+	"position": true, "positions": true, "target": true, "targets": true, "facility": true, "plant": true,
+	"refinery": true, "convoy": true, "vessel": true, "ship": true, "tanker": true, "district": true, "neighbourhood": true,
+	"neighborhood": true, "area": true, "region": true, "province": true}
 
 // militaryPlace are nouns of places that belong to armed forces.
 var militaryPlace = map[string]bool{"base": true, "airbase": true, "barracks": true, "garrison": true,
