@@ -350,7 +350,7 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 	}
 	// "240 protesters were detained": the passive subject is the target and
 	// the doer is left open
-	passiveNoAgent := len(src) == 0 && srcHow == "passive without agent" && len(tgt) > 0 &&
+	passiveNoAgent := len(src) == 0 && srcHow == "passive without agent" && len(tgt) > 0 && !s.statePassive(m.host) &&
 		(tgtHow == "object" || tgtHow == "obj") && cameo.Root(code) >= "17" && cameo.Root(code) <= "20" &&
 		s.child(m.host, "nsubj:pass") >= 0 && s.ix.tokEnt[s.child(m.host, "nsubj:pass")] >= 0
 	passiveNoAgent = passiveNoAgent || unnamed
@@ -649,6 +649,29 @@ var controlFallback = map[string]*cameo.Pattern{
 	cameo.ControlReject:   {Code: "120", Source: "coder", Text: "120 (a refusal whose complement no pattern codes)"},
 	cameo.ControlIntent:   {Code: "030", Source: "coder", Text: "030 (a promise whose complement no pattern codes)"},
 	cameo.ControlThreaten: {Code: "130", Source: "coder", Text: "130 (a threat whose complement no pattern codes)"},
+}
+
+// statePassive reports whether the passive clause v states how things are
+// ("ISIS is defeated", "the PKK is banned in Turkey") rather than tells
+// that something was done: its passive auxiliary is a present "is"/"are"
+// and no perfect or past auxiliary stands with it.
+func (s *sent) statePassive(v int) bool {
+	state := false
+	for _, k := range s.children(v) {
+		switch s.rel(k) {
+		case "aux:pass":
+			switch s.word(k) {
+			case "is", "are", "'s", "'re", "remains", "remain":
+				state = true
+			}
+		case "aux":
+			switch s.word(k) {
+			case "has", "have", "had", "was", "were":
+				return false
+			}
+		}
+	}
+	return state
 }
 
 // violent reports whether code is an act of force (CAMEO 18-20).
