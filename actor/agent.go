@@ -320,8 +320,8 @@ func (s *state) agents() {
 		// a noun that modifies the next noun is not a head ("army officers"),
 		// and a title before a name is the person's ("US national security
 		// adviser John Bolton")
-		if h+1 < len(toks) && toks[h].Rel == "compound" && toks[h].Head > h {
-			continue
+		if h+1 < len(toks) && (toks[h].Rel == "compound" || toks[h].Rel == "amod") && toks[h].Head > h {
+			continue // "joint military exercises": a modifier, no actor
 		}
 		if h+1 < len(toks) && s.tokMen[h+1] >= 0 && s.sameSentence(h, h+1) {
 			if t := s.doc.Mentions[s.tokMen[h+1]].Type; t == "PER" || t == "ORG" {
