@@ -96,7 +96,7 @@ func (c *Coder) actorsOf(s *sent, h, depth int, lend bool) []part {
 		for _, m := range s.children(k) {
 			r := s.rel(m)
 			// "Macron's statement", "the act of the NTC", "G7 action"
-			if r == "nmod:poss" || (s.base(m) == "nmod" && (s.caseOf(m) == "of" || s.caseOf(m) == "for")) ||
+			if r == "nmod:poss" || (s.base(m) == "nmod" && (s.caseOf(m) == "of" || s.caseOf(m) == "for" || s.caseOf(m) == "to")) ||
 				r == "compound" && m < k && s.tok(m).POS == "PROPN" {
 				if ps := c.actorsOf(s, m, depth+1, true); len(ps) > 0 {
 					out = append(out, ps...)
