@@ -45,6 +45,17 @@ func (s *sent) entityAt(i int) (part, bool) {
 	if p, ok := try(i); ok {
 		return p, true
 	}
+	// "Pakistan today threatened": the parse may hang the name on the
+	// time word
+	if timeWord[s.lemma(i)] {
+		for _, k := range s.children(i) {
+			if s.tok(k).POS == "PROPN" && k < i {
+				if p, ok := try(k); ok {
+					return p, true
+				}
+			}
+		}
+	}
 	name := s.tok(i).POS == "PROPN"
 	for _, k := range s.children(i) {
 		switch s.rel(k) {
@@ -108,6 +119,16 @@ func (c *Coder) actorsOf(s *sent, h, depth int, lend bool) []part {
 	return out
 }
 
+// subjectControl are the control kinds whose verbs control their
+// complement by their subject, whatever object the parse gives them.
+var subjectControl = map[string]bool{cameo.ControlIntent: true, cameo.ControlThreaten: true, cameo.ControlReject: true,
+	cameo.ControlAttempt: true, cameo.ControlPlan: true, cameo.ControlFail: true}
+
+// timeWord are nouns of time a parse may take for an argument.
+var timeWord = map[string]bool{"today": true, "yesterday": true, "tomorrow": true, "tonight": true, "monday": true,
+	"tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"week": true, "month": true, "year": true, "weekend": true, "morning": true, "evening": true, "night": true}
+
 var relPronoun = map[string]bool{"who": true, "which": true, "that": true, "whom": true}
 
 // sourceOf returns the participants doing what verb v says and the token
@@ -161,8 +182,11 @@ func (c *Coder) treeSource(s *sent, v int) ([]part, string) {
 		}
 		switch s.base(v) {
 		case "xcomp":
-			// object control ("urged the military to take") else subject control
-			if o := s.child(g, "obj", "dobj"); o >= 0 {
+			// object control ("urged the military to take") else subject
+			// control; promising, threatening, refusing and trying verbs
+			// control by their subject ("Pakistan today threatened to
+			// break off relations": "today" controls nothing)
+			if o := s.child(g, "obj", "dobj"); o >= 0 && !subjectControl[c.Dict.Control[s.lemma(g)]] && !timeWord[s.lemma(o)] {
 				return c.actorsOf(s, o, 0, true), "controller (object)"
 			}
 			v = g
