@@ -157,14 +157,39 @@ func (c *Coder) codeSentence(s *sent, ex *Explanation) []dateline.Event {
 			}
 		}
 	}
-	// a refusal, promise or threat whose complement no pattern codes
-	// ("refused to commit to any assistance", "promised to continue aid
-	// to Mozambique") is itself the event: CAMEO 120, 030 or 130, with the
-	// target searched among the complement's arguments
-	coded := map[int]bool{} // complements that matched a pattern
-	for _, m := range matches {
-		coded[m.host] = true
+	var out []dateline.Event
+	coded := map[int]bool{} // complements whose events were coded
+	code := func(m *match) bool {
+		evs, why := c.events(s, m, absorbed)
+		if ex != nil {
+			st := Step{Token: m.trigger, Word: s.tok(m.trigger).Text, Tried: m.tried,
+				Pattern: m.p.Source + ": " + m.p.Text, Outcome: why}
+			if len(evs) > 0 {
+				st.Outcome = fmt.Sprintf("coded %d event(s): %s", len(evs), why)
+			}
+			ex.Steps = append(ex.Steps, st)
+		}
+		if len(evs) > 0 {
+			coded[m.host] = true
+		}
+		out = append(out, evs...)
+		if len(out) > maxSentenceEvents {
+			s.doc.Notef("code", s.doc.Sentences[s.si].Span, "more than %d events in one sentence: the rest are not coded", maxSentenceEvents)
+			out = out[:maxSentenceEvents]
+			return false
+		}
+		return true
 	}
+	for _, m := range matches {
+		if !code(m) {
+			return out
+		}
+	}
+	// a refusal, promise or threat whose complement codes no event
+	// ("refused to commit to any assistance", "promised to continue aid
+	// to Mozambique", "threatened to resume attacks in Israel") is itself
+	// the event: CAMEO 120, 030 or 130, with the target searched among the
+	// complement's arguments
 	for g := s.start; g < s.end; g++ {
 		kind, ok := c.Dict.Control[s.lemma(g)]
 		if !ok {
@@ -175,24 +200,9 @@ func (c *Coder) codeSentence(s *sent, ex *Explanation) []dateline.Event {
 			continue
 		}
 		if x := s.child(g, "xcomp"); x >= 0 && s.isVerb(x) && !coded[x] {
-			matches = append(matches, &match{p: p, trigger: x, host: x})
-		}
-	}
-	var out []dateline.Event
-	for _, m := range matches {
-		evs, why := c.events(s, m, absorbed)
-		if ex != nil {
-			st := Step{Token: m.trigger, Word: s.tok(m.trigger).Text, Tried: m.tried,
-				Pattern: m.p.Source + ": " + m.p.Text, Outcome: why}
-			if len(evs) > 0 {
-				st.Outcome = fmt.Sprintf("coded %d event(s): %s", len(evs), why)
+			if !code(&match{p: p, trigger: x, host: x}) {
+				return out
 			}
-			ex.Steps = append(ex.Steps, st)
-		}
-		out = append(out, evs...)
-		if len(out) > maxSentenceEvents {
-			s.doc.Notef("code", s.doc.Sentences[s.si].Span, "more than %d events in one sentence: the rest are not coded", maxSentenceEvents)
-			return out[:maxSentenceEvents]
 		}
 	}
 	return out
@@ -312,7 +322,7 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 		}
 	}
 	tgt, tgtHow := c.targetOf(s, m, src)
-	if len(tgt) == 0 && violent(code) {
+	if len(tgt) == 0 && (violent(code) || cameo.Root(code) == "13") {
 		// "bombs struck the cathedral", "an attack on an air base": force
 		// used on a place is used on its state's people or forces
 		if t, ok := c.placeTarget(s, m); ok {
