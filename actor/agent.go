@@ -108,6 +108,13 @@ func (s *state) leftEdge(h int) int {
 		}
 		a = j
 	}
+	// "Vietnamese - led forces", however the parse hung it together
+	if a >= 3 && s.word(a-1) == "led" && s.word(a-2) == "-" && s.sameSentence(a-3, h) && s.countryBefore(a-3) {
+		a -= 3
+		if mi := s.tokMen[a]; mi >= 0 {
+			a = s.menTok[mi][0]
+		}
+	}
 	// a country word right before the phrase qualifies it whatever the
 	// parse made of it ("Kenyan MPs")
 	for a > 0 && s.sameSentence(a-1, h) && s.countryBefore(a-1) {
@@ -570,7 +577,13 @@ func (s *state) clauseState(h int) (string, bool) {
 			break
 		}
 	}
-	// the subject's country: its own mention, or the agent phrase it heads
+	// the subject's country: its own mention, or the agent phrase it heads;
+	// not a state's forces, whose targets are often abroad
+	for _, g := range s.agentEnts {
+		if g.tok == sb && g.sector == "MIL" {
+			return "", false
+		}
+	}
 	if mi := s.tokMen[sb]; mi >= 0 && s.menEnt[mi] != nil {
 		e := s.menEnt[mi]
 		if e.e.Type == GPE {

@@ -584,9 +584,10 @@ func (c *Coder) placeTarget(s *sent, m *match) (part, bool) {
 			}
 		}
 		if country == "" && placeNoun[s.lemma(k)] {
-			// "an Iraqi air base": the place's nationality
+			// "an Iraqi air base", "targets in Jericho": the place's
+			// nationality or the named place it is in
 			for _, a := range s.children(k) {
-				if e := s.ix.tokEnt[a]; e >= 0 && s.doc.Entities[e].Type == "GPE" {
+				if e := s.ix.tokEnt[a]; e >= 0 && (s.doc.Entities[e].Type == "GPE" || s.doc.Entities[e].Type == "LOC") && s.doc.Entities[e].Country != "" {
 					country = s.doc.Entities[e].Country
 				}
 			}
