@@ -102,6 +102,7 @@ func (r *Resolver) Annotate(ctx context.Context, doc *dateline.Document) error {
 	s.appositions()
 	s.pronouns()
 	s.plurals()
+	s.its()
 	s.datelinePlace()
 	s.emit()
 	return nil

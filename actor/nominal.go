@@ -124,6 +124,43 @@ func (s *state) pronouns() {
 	}
 }
 
+// its links "it" (the subject of a verb that is not a copula: "Iraq said it
+// would allow …") and "its" to the nearest state or organisation with an
+// actor code named before them in the same or the previous sentence; an
+// expletive "it" ("it is a stab in the back") is left alone.
+func (s *state) its() {
+	toks := s.doc.Tokens
+	for i, t := range toks {
+		w := strings.ToLower(t.Text)
+		if w != "it" && w != "its" || s.tokMen[i] >= 0 {
+			continue
+		}
+		if w == "it" {
+			h := t.Head
+			if !strings.HasPrefix(t.Rel, "nsubj") || h < 0 || h >= len(toks) || toks[h].POS != "VERB" || toks[h].Lemma == "be" {
+				continue
+			}
+		}
+		si := s.sentOf(i)
+		var best *ent
+		bestAt := -1
+		at := t.Span.Start
+		for _, e := range s.ents {
+			if e.e.Type != GPE && e.e.Type != Org || e.e.Actor == "" {
+				continue
+			}
+			for _, m := range e.e.Mentions {
+				if m.Span.Start < at && m.Span.Start > bestAt && si-s.doc.SentenceAt(m.Span.Start) <= 1 {
+					best, bestAt = e, m.Span.Start
+				}
+			}
+		}
+		if best != nil {
+			s.addMention(best, i, i+1)
+		}
+	}
+}
+
 // datelinePlace makes sure the dateline's place is a place entity.
 func (s *state) datelinePlace() {
 	dl := s.doc.Dateline
