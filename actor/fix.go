@@ -239,10 +239,23 @@ func startsUpper(w string) bool {
 // unless the dictionary knows it as a first name.
 func (s *state) extendName(mi int) {
 	m := &s.doc.Mentions[mi]
+	a, z := s.menTok[mi][0], s.menTok[mi][1]
+	if m.Type == "ORG" {
+		// "the Combined Joint Task Force": a capitalised word between
+		// "the" and an organisation's name is the name's
+		i := a - 1
+		if i >= 1 && s.tokMen[i] < 0 && s.lower(i-1) == "the" && s.sameSentence(i-1, a) && startsUpper(s.word(i)) &&
+			isLetters(s.word(i)) && !s.isCountryWord(i) && !s.sentenceStart(i) {
+			m.Span = s.spanOf(i, z)
+			m.Text = s.doc.Span(m.Span)
+			s.menTok[mi] = [2]int{i, z}
+			s.tokMen[i] = mi
+		}
+		return
+	}
 	if m.Type != "PER" {
 		return
 	}
-	a, z := s.menTok[mi][0], s.menTok[mi][1]
 	i := a - 1
 	if i < 0 || s.tokMen[i] >= 0 || !s.sameSentence(i, a) {
 		return
