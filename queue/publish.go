@@ -115,3 +115,24 @@ func (p *Publisher) Close() (PublishSummary, error) {
 	defer p.mu.Unlock()
 	return p.sum, p.err
 }
+
+// Publish sends article a and waits for the server's acknowledgement. It
+// reports whether the server dropped it as a duplicate (the same article
+// published within the duplicate window). Use a [Publisher] for many
+// articles.
+func (q *Queue) Publish(ctx context.Context, a dateline.Article) (duplicate bool, err error) {
+	body, err := Encode(a)
+	if err != nil {
+		return false, err
+	}
+	if max := q.MaxPayload(); int64(len(body)) > max {
+		return false, fmt.Errorf("queue: publish: %w: message of %d bytes, the server takes %d", ErrTooLarge, len(body), max)
+	}
+	msg := nats.NewMsg(q.Subject)
+	msg.Data = body
+	ack, err := q.js.PublishMsg(ctx, msg, jetstream.WithMsgID(MsgID(a.Key())), jetstream.WithExpectStream(q.Stream))
+	if err != nil {
+		return false, fmt.Errorf("queue: publish: %w", err)
+	}
+	return ack.Duplicate, nil
+}

@@ -37,6 +37,7 @@ var commands = map[string]command{
 	"actors":   {"list names found but not resolved (--unknown), to extend the dictionaries", runActors},
 	"ingest":   {"read files, folders, feeds and WARCs into the database (--db events.db)", runIngest},
 	"stats":    {"count what the database holds (--db, --json), or the queue's messages (--queue)", runStats},
+	"watch":    {"poll RSS/Atom feeds on a schedule and code new articles into the database or the queue (--feeds, --every)", runWatch},
 	"worker":   {"take articles from a NATS JetStream queue, code and store them (--queue, --db, --metrics)", runWorker},
 	"query":    {"list stored events by actor, country, code, PLOVER type, date, mood, text", runQuery},
 	"export":   {"write stored events as GDELT, Phoenix, CSV or Parquet, documents as JSONL", runExport},

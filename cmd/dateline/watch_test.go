@@ -1,0 +1,63 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestWatchCommand polls a local feed twice with watch --once and the real
+// pipeline: the first poll stores both stories, the second is answered
+// 304 and stores nothing.
+func TestWatchCommand(t *testing.T) {
+	var base string
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") == `"1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"1"`)
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+<item><title>Talks</title><link>%[1]s/a.html</link><guid>a</guid></item>
+<item><title>Protest</title><link>%[1]s/b.html</link><guid>b</guid></item></channel></rss>`, base)
+	})
+	mux.HandleFunc("GET /{slug}", func(w http.ResponseWriter, r *http.Request) {
+		text := map[string]string{
+			"a.html": "MOSCOW, May 5 - Russian Foreign Minister Sergei Lavrov met his Venezuelan counterpart Jorge Arreaza in Moscow on Sunday.",
+			"b.html": "CARACAS, May 6 - Thousands of opposition supporters protested against the government in Caracas on Monday, witnesses said.",
+		}[r.PathValue("slug")]
+		if text == "" {
+			http.NotFound(w, r)
+			return
+		}
+		fmt.Fprintf(w, "<html><head><title>Story</title></head><body><article><p>%s</p><p>The talks will go on next week, officials said after the meeting.</p></article></body></html>", text)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	base = srv.URL
+	dir := t.TempDir()
+	feeds := filepath.Join(dir, "feeds.txt")
+	os.WriteFile(feeds, []byte("# test feed\n"+srv.URL+"/feed.xml\n"), 0o644)
+	db := filepath.Join(dir, "events.db")
+	for run, want := range []string{"2 entries, 2 new, 0 skipped, 0 failed", "0 entries, 0 new, 0 skipped, 0 failed; not modified"} {
+		out, errs, err := runStoreCmd(t, "watch", "--once", "-q", "--delay", "1ms", "--feeds", feeds, "--db", db)
+		if err != nil {
+			t.Fatalf("run %d: %v\n%s", run+1, err, errs)
+		}
+		if !strings.Contains(out, want) {
+			t.Errorf("run %d: %q, want %q", run+1, out, want)
+		}
+	}
+	if _, err := os.Stat(db + ".watch.json"); err != nil {
+		t.Errorf("no state file beside the database: %v", err)
+	}
+	out, _, err := runStoreCmd(t, "stats", "--db", db)
+	if err != nil || !strings.Contains(out, "documents  2 ") {
+		t.Errorf("stats: %v\n%s", err, out)
+	}
+}
