@@ -6,6 +6,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io"
+	"net"
+	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
@@ -120,6 +123,17 @@ func reutersFile(t *testing.T, n int) string {
 	return path
 }
 
+// freeAddr returns a loopback address with a port free at the time.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
 // TestWorkersKill is the queue's never-lose, never-double check: the
 // first 3,000 Reuters stories (DATELINE_TEST_QUEUE_N changes the number)
 // and one malformed message are published to a NATS server running in
@@ -179,8 +193,10 @@ func TestWorkersKill(t *testing.T) {
 	}
 
 	logs := t.TempDir()
-	worker := func(name string) *exec.Cmd {
-		cmd := child("worker", "-q", "--queue", natsURL, "--db", dsn, "-j", "1", "--batch", "8", "--ack-wait", "5s")
+	metricsAddr := freeAddr(t)
+	worker := func(name string, extra ...string) *exec.Cmd {
+		args := append([]string{"worker", "-q", "--queue", natsURL, "--db", dsn, "-j", "1", "--batch", "8", "--ack-wait", "5s"}, extra...)
+		cmd := child(args...)
 		f, err := os.Create(filepath.Join(logs, name+".log"))
 		if err != nil {
 			t.Fatal(err)
@@ -192,7 +208,7 @@ func TestWorkersKill(t *testing.T) {
 		}
 		return cmd
 	}
-	workers := []*exec.Cmd{worker("w1"), worker("w2"), worker("w3")}
+	workers := []*exec.Cmd{worker("w1"), worker("w2", "--metrics", metricsAddr), worker("w3")}
 	defer func() {
 		for _, w := range workers {
 			if w.ProcessState == nil {
@@ -241,6 +257,20 @@ func TestWorkersKill(t *testing.T) {
 	}
 	t.Logf("queue empty %v after the start: %+v", time.Since(start).Round(time.Millisecond), s)
 
+	// The second worker's metrics count what it stored, per stage.
+	resp, err := http.Get("http://" + metricsAddr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{`dateline_worker_messages_total{outcome="stored"}`, `dateline_worker_stage_seconds_count{stage="coder"}`,
+		"dateline_queue_pending", "dateline_worker_lag_seconds_count"} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+
 	// A clean drain: SIGTERM, and each worker exits 0 with its summary.
 	for _, w := range workers {
 		w.Process.Signal(syscall.SIGTERM)
@@ -248,6 +278,15 @@ func TestWorkersKill(t *testing.T) {
 	for i, w := range workers {
 		if err := w.Wait(); err != nil {
 			t.Errorf("worker %d after SIGTERM: %v", i+1, err)
+		}
+	}
+
+	for _, name := range []string{"w2", "w3", "w1-again"} {
+		b, _ := os.ReadFile(filepath.Join(logs, name+".log"))
+		for _, line := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(line, "worker: ") {
+				t.Logf("%s: %s", name, line)
+			}
 		}
 	}
 
