@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dateline-news/dateline/queue/natstest"
 )
 
 // TestWatchCommand polls a local feed twice with watch --once and the real
@@ -59,5 +61,17 @@ func TestWatchCommand(t *testing.T) {
 	out, _, err := runStoreCmd(t, "stats", "--db", db)
 	if err != nil || !strings.Contains(out, "documents  2 ") {
 		t.Errorf("stats: %v\n%s", err, out)
+	}
+
+	// With --queue the new articles are published for workers instead.
+	_, natsURL := natstest.Start(t)
+	state := filepath.Join(dir, "queue.watch.json")
+	out, errs, err := runStoreCmd(t, "watch", "--once", "-q", "--delay", "1ms", "--feeds", feeds, "--queue", natsURL, "--state", state)
+	if err != nil || !strings.Contains(out, "2 entries, 2 new") {
+		t.Fatalf("watch --queue: %v\n%s%s", err, out, errs)
+	}
+	out, _, err = runStoreCmd(t, "stats", "--queue", natsURL)
+	if err != nil || !strings.Contains(out, "pending        2") {
+		t.Errorf("stats --queue after watch --queue: %v\n%s", err, out)
 	}
 }
