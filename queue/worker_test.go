@@ -54,6 +54,17 @@ func openQueue(t *testing.T, url string) *Queue {
 	return q
 }
 
+// openStore opens a new SQLite store, closed when t ends.
+func openStore(t *testing.T) dateline.Store {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "events.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
 // waitEmpty waits until nothing is pending or in flight.
 func waitEmpty(t *testing.T, q *Queue, within time.Duration) Stats {
 	t.Helper()
@@ -105,11 +116,7 @@ func TestWorkers(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "events.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openStore(t)
 	wctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	sums := make([]WorkerSummary, 2)
@@ -197,11 +204,7 @@ func TestWorkerDrain(t *testing.T) {
 	if _, err := p.Close(); err != nil {
 		t.Fatal(err)
 	}
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "events.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openStore(t)
 	wctx, cancel := context.WithCancel(ctx)
 	done := make(chan WorkerSummary)
 	go func() {

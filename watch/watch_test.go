@@ -16,19 +16,6 @@ import (
 	"github.com/dateline-news/dateline/ingest"
 )
 
-// parseFeed and the test use ingest's readers, as cmd/dateline does.
-func parseFeed(b []byte) ([]dateline.Article, error) {
-	entries, err := ingest.ReadFeed(b)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]dateline.Article, len(entries))
-	for i, e := range entries {
-		out[i] = e.Article
-	}
-	return out, nil
-}
-
 // site is a local news site: a feed that changes (and lists, after
 // story a, a page with a's text at another link), one that fails the first
 // few times, one that is malformed, one that is slow, one linking to a
@@ -182,7 +169,7 @@ func TestWatch(t *testing.T) {
 			Feeds: []string{u + "/good.xml", u + "/flaky.xml", u + "/bad.xml", u + "/slow.xml", u + "/private.xml"},
 			Every: every, Backoff: 50 * time.Millisecond, MaxBackoff: 200 * time.Millisecond,
 			HostDelay: time.Millisecond, Client: &http.Client{Timeout: 300 * time.Millisecond},
-			StatePath: statePath, Parse: parseFeed, Extract: ingest.ReadHTML, Sink: k.put,
+			StatePath: statePath, Parse: ingest.FeedArticles, Extract: ingest.ReadHTML, Sink: k.put,
 		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -262,7 +249,7 @@ func TestSinkFailure(t *testing.T) {
 	var fail atomic.Bool
 	fail.Store(true)
 	var got atomic.Int32
-	w := &Watcher{Feeds: []string{s.srv.URL + "/good.xml"}, HostDelay: time.Millisecond, Parse: parseFeed, Extract: ingest.ReadHTML,
+	w := &Watcher{Feeds: []string{s.srv.URL + "/good.xml"}, HostDelay: time.Millisecond, Parse: ingest.FeedArticles, Extract: ingest.ReadHTML,
 		Sink: func(ctx context.Context, a dateline.Article) error {
 			if fail.Load() {
 				return fmt.Errorf("store is down")

@@ -61,7 +61,7 @@ func (f *watchFlags) watcher(db string, sink func(context.Context, dateline.Arti
 		}
 	}
 	w := &watch.Watcher{Feeds: feeds, Every: f.every, HostDelay: f.delay, Client: &http.Client{Timeout: f.timeout},
-		UserAgent: f.userAgent, MaxBytes: f.maxBytes, StatePath: state, Parse: feedArticles, Sink: sink, Logger: log}
+		UserAgent: f.userAgent, MaxBytes: f.maxBytes, StatePath: state, Parse: ingest.FeedArticles, Sink: sink, Logger: log}
 	if !f.noFetch {
 		w.Extract = ingest.ReadHTML
 	}
@@ -70,19 +70,6 @@ func (f *watchFlags) watcher(db string, sink func(context.Context, dateline.Arti
 
 func isPostgres(db string) bool {
 	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
-}
-
-// feedArticles reads a feed with ingest's gofeed reader.
-func feedArticles(b []byte) ([]dateline.Article, error) {
-	entries, err := ingest.ReadFeed(b)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]dateline.Article, len(entries))
-	for i, e := range entries {
-		out[i] = e.Article
-	}
-	return out, nil
 }
 
 // storeSink codes an article and stores it; an article the pipeline
