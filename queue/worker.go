@@ -286,10 +286,6 @@ func (w *Worker) handle(ctx context.Context, j job, docs chan<- job, finish func
 		w.deadLetter(ctx, j, err.Error(), finish, log)
 		return
 	}
-	if j.md.NumDelivered > maxDeliver {
-		w.deadLetter(ctx, j, fmt.Sprintf("delivered %d times without an acknowledgement (its workers crashed or timed out)", j.md.NumDelivered-1), finish, log)
-		return
-	}
 	has, err := w.Store.Has(ctx, a.Key())
 	if err != nil {
 		w.retry(ctx, j, fmt.Sprintf("store: %v", err), finish, log)
@@ -298,6 +294,10 @@ func (w *Worker) handle(ctx context.Context, j job, docs chan<- job, finish func
 	if has {
 		j.m.Ack()
 		finish(j, Result{Outcome: Existing})
+		return
+	}
+	if j.md.NumDelivered > maxDeliver {
+		w.deadLetter(ctx, j, fmt.Sprintf("delivered %d times without an acknowledgement (its workers crashed or timed out)", j.md.NumDelivered-1), finish, log)
 		return
 	}
 	doc := dateline.NewDocument(a)

@@ -13,6 +13,7 @@ import (
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/queue/natstest"
 	"github.com/dateline-news/dateline/store/sqlite"
+	"github.com/nats-io/nats.go/jetstream"
 )
 
 // testPipeline stands in for the real stages: it freezes the text and
@@ -260,5 +261,52 @@ func TestPublishTooLarge(t *testing.T) {
 	}
 	if _, err := p.Close(); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestCrashLoop dead-letters an article delivered more than MaxDeliver
+// times without an acknowledgement, as when it kills every worker that
+// takes it.
+func TestCrashLoop(t *testing.T) {
+	_, url := natstest.Start(t)
+	q := openQueue(t, url)
+	ctx := context.Background()
+	if _, err := q.Publish(ctx, article(1)); err != nil {
+		t.Fatal(err)
+	}
+	const ackWait = 200 * time.Millisecond
+	cons, err := q.js.CreateOrUpdateConsumer(ctx, q.Stream, jetstream.ConsumerConfig{Durable: q.Consumer,
+		AckPolicy: jetstream.AckExplicitPolicy, AckWait: ackWait, MaxDeliver: -1, FilterSubject: q.Subject, MaxAckPending: 10000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Three workers "crash": they take the message and never answer.
+	for i := range 3 {
+		b, err := cons.Fetch(1, jetstream.FetchMaxWait(2*time.Second))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := 0
+		for range b.Messages() {
+			got++
+		}
+		if got != 1 {
+			t.Fatalf("delivery %d: got %d messages", i+1, got)
+		}
+	}
+	wctx, cancel := context.WithCancel(ctx)
+	done := make(chan WorkerSummary)
+	go func() {
+		w := &Worker{Queue: q, Pipeline: testPipeline(0), Store: openStore(t), Workers: 1, MaxDeliver: 2, AckWait: ackWait}
+		s, _ := w.Run(wctx)
+		done <- s
+	}()
+	waitEmpty(t, q, 10*time.Second)
+	cancel()
+	if s := <-done; s.Dead != 1 || s.Added != 0 {
+		t.Errorf("worker: %+v, want the article dead-lettered", s)
+	}
+	if r := deadReasons(t, q); len(r) != 1 || !strings.Contains(r[0], "delivered 3 times without an acknowledgement") {
+		t.Errorf("dead letters %q", r)
 	}
 }
