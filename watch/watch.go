@@ -64,6 +64,7 @@ type Watcher struct {
 type robotsEntry struct {
 	r       *Robots
 	expires time.Time
+	err     error // why robots.txt could not be read (r is DisallowAll)
 }
 
 // PollResult says what one poll of a feed did.
@@ -256,7 +257,9 @@ func (w *Watcher) pollFeed(ctx context.Context, feed, etag, lastMod string, st *
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("feed %q: not an http(s) URL", feed)
 	}
-	if !w.allowed(ctx, u) {
+	if ok, err := w.allowed(ctx, u); err != nil {
+		return fmt.Errorf("feed %s: %w", feed, err)
+	} else if !ok {
 		return fmt.Errorf("feed %s: disallowed by robots.txt", feed)
 	}
 	h := http.Header{"Accept": {"application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8"}}
@@ -333,6 +336,11 @@ func (w *Watcher) entry(ctx context.Context, feed string, e dateline.Article, re
 			done()
 			return
 		}
+		if errors.Is(err, errRobots) {
+			// The host's fault, not the page's: no try is counted.
+			res.Failed++
+			return
+		}
 		if err != nil {
 			res.Failed++
 			w.mu.Lock()
@@ -392,7 +400,11 @@ func (w *Watcher) entry(ctx context.Context, feed string, e dateline.Article, re
 	done()
 }
 
-var errDisallowed = errors.New("disallowed by robots.txt")
+var (
+	errDisallowed = errors.New("disallowed by robots.txt")
+	// errRobots marks a host whose robots.txt cannot be read for now.
+	errRobots = errors.New("robots.txt unreadable")
+)
 
 // fetchPage downloads and extracts one entry's page.
 func (w *Watcher) fetchPage(ctx context.Context, link string) (dateline.Article, error) {
@@ -400,7 +412,9 @@ func (w *Watcher) fetchPage(ctx context.Context, link string) (dateline.Article,
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return dateline.Article{}, fmt.Errorf("page %q: not an http(s) URL", link)
 	}
-	if !w.allowed(ctx, u) {
+	if ok, err := w.allowed(ctx, u); err != nil {
+		return dateline.Article{}, fmt.Errorf("page %s: %w", link, err) // tried again later
+	} else if !ok {
 		return dateline.Article{}, errDisallowed
 	}
 	b, resp, err := w.get(ctx, u, http.Header{"Accept": {"text/html, application/xhtml+xml;q=0.9, */*;q=0.5"}})
@@ -482,8 +496,10 @@ func (w *Watcher) wait(ctx context.Context, host string) error {
 }
 
 // allowed reports whether the host's robots.txt lets us fetch u, reading
-// it once a day (once every ten minutes while it cannot be read).
-func (w *Watcher) allowed(ctx context.Context, u *url.URL) bool {
+// it once a day. While it cannot be read (a server error, no answer) the
+// host is off limits and the error says why; it is asked again after ten
+// minutes.
+func (w *Watcher) allowed(ctx context.Context, u *url.URL) (bool, error) {
 	host := u.Host
 	w.mu.Lock()
 	e, ok := w.robots[host]
@@ -494,11 +510,14 @@ func (w *Watcher) allowed(ctx context.Context, u *url.URL) bool {
 		w.robots[host] = e
 		w.mu.Unlock()
 	}
+	if e.err != nil {
+		return false, e.err
+	}
 	p := u.EscapedPath()
 	if u.RawQuery != "" {
 		p += "?" + u.RawQuery
 	}
-	return e.r.Allowed(p)
+	return e.r.Allowed(p), nil
 }
 
 func (w *Watcher) fetchRobots(ctx context.Context, u *url.URL) robotsEntry {
@@ -508,13 +527,15 @@ func (w *Watcher) fetchRobots(ctx context.Context, u *url.URL) robotsEntry {
 	agent, _, _ = strings.Cut(agent, " ")
 	switch {
 	case err == nil:
-		return robotsEntry{ParseRobots(b, agent), time.Now().Add(24 * time.Hour)}
+		return robotsEntry{r: ParseRobots(b, agent), expires: time.Now().Add(24 * time.Hour)}
 	case resp != nil && resp.StatusCode/100 == 4:
 		// No robots.txt (or none for us to see): everything is allowed.
-		return robotsEntry{AllowAll, time.Now().Add(24 * time.Hour)}
+		return robotsEntry{r: AllowAll, expires: time.Now().Add(24 * time.Hour)}
+	case ctx.Err() != nil:
+		return robotsEntry{r: DisallowAll, err: fmt.Errorf("%w: %w", errRobots, err)} // expired: asked again next time
 	default:
 		w.Logger.Warn("watch: robots.txt unreadable: the host is off limits for now", "host", u.Host, "err", err)
-		return robotsEntry{DisallowAll, time.Now().Add(10 * time.Minute)}
+		return robotsEntry{r: DisallowAll, expires: time.Now().Add(10 * time.Minute), err: fmt.Errorf("%w: %w", errRobots, err)}
 	}
 }
 

@@ -279,3 +279,38 @@ func TestReadFeedList(t *testing.T) {
 		t.Errorf("a bad line: %v, want an error naming line 2", err)
 	}
 }
+
+// TestRobotsUnreadable closes a host whose robots.txt answers 500 and
+// opens it when robots.txt is readable again; its entries wait.
+func TestRobotsUnreadable(t *testing.T) {
+	var down atomic.Bool
+	down.Store(true)
+	var base string
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /robots.txt", func(w http.ResponseWriter, r *http.Request) {
+		if down.Load() {
+			http.Error(w, "oops", http.StatusInternalServerError)
+			return
+		}
+		http.NotFound(w, r)
+	})
+	mux.HandleFunc("GET /feed.xml", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, rss(base, []string{"a"})) })
+	mux.HandleFunc("GET /news/a.html", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, page("a")) })
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	base = srv.URL
+	k := &sink{got: map[string]int{}, when: map[string]time.Time{}}
+	w := &Watcher{Feeds: []string{base + "/feed.xml"}, HostDelay: time.Millisecond, Parse: ingest.FeedArticles, Extract: ingest.ReadHTML, Sink: k.put}
+	res := w.Poll(context.Background(), base+"/feed.xml")
+	if res.Err == nil || !strings.Contains(res.Err.Error(), "robots.txt unreadable") || k.total() != 0 {
+		t.Fatalf("poll with robots.txt failing: %+v, %d handed on", res, k.total())
+	}
+	down.Store(false)
+	for h, e := range w.robots { // ten minutes later
+		e.expires = time.Now().Add(-time.Second)
+		w.robots[h] = e
+	}
+	if res := w.Poll(context.Background(), base+"/feed.xml"); res.Err != nil || res.New != 1 {
+		t.Errorf("poll with robots.txt back: %+v", res)
+	}
+}
