@@ -110,18 +110,12 @@ func runWatch(ctx context.Context, e env, args []string) error {
 	qf.register(fs, "publish new articles to the NATS JetStream queue at `URL` for `dateline worker` instead of coding them here")
 	once := fs.Bool("once", false, "poll every feed once and exit")
 	quiet := fs.Bool("q", false, "log only failures")
-	var dicts, patterns fileList
-	fs.Var(&dicts, "dict", "user actor dictionary `FILE` read after the shipped one (repeatable)")
-	fs.Var(&patterns, "patterns", "user event pattern `FILE` read after the shipped ones (repeatable)")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: dateline watch --feeds FILE [--every 15m] (--db events.db | --queue nats://...)\n\nPolls RSS/Atom feeds, fetches each new entry's page and codes it into the database,\nor publishes it to the queue. Conditional requests, robots.txt, a delay per host;\na failing feed is retried with back-off. State is kept in --state.\n\nflags:")
-		fs.PrintDefaults()
+	pc := pipelineFlags(fs)
+	if err := parseNoArgs(e, fs, args, "usage: dateline watch --feeds FILE [--every 15m] (--db events.db | --queue nats://...)\n\nPolls RSS/Atom feeds, fetches each new entry's page and codes it into the database,\nor publishes it to the queue. Conditional requests, robots.txt, a delay per host;\na failing feed is retried with back-off. State is kept in --state."); err != nil {
+		return err
 	}
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
-	}
-	if fs.NArg() > 0 || wf.feeds == "" {
-		return fmt.Errorf("%w: watch needs --feeds FILE and no arguments", errUsage)
+	if wf.feeds == "" {
+		return fmt.Errorf("%w: watch needs --feeds FILE", errUsage)
 	}
 	level := slog.LevelInfo
 	if *quiet {
@@ -147,7 +141,7 @@ func runWatch(ctx context.Context, e env, args []string) error {
 			stateDB = ""
 		}
 	} else {
-		p, err := pipeline.New(pipeline.Config{Dicts: dicts, Patterns: patterns})
+		p, err := pipeline.New(*pc)
 		if err != nil {
 			return err
 		}

@@ -20,6 +20,31 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
+// pipelineFlags registers --dict and --patterns on fs and returns the
+// pipeline configuration they fill.
+func pipelineFlags(fs *flag.FlagSet) *pipeline.Config {
+	var c pipeline.Config
+	fs.Var((*fileList)(&c.Dicts), "dict", "user actor dictionary `FILE` read after the shipped one (repeatable)")
+	fs.Var((*fileList)(&c.Patterns), "patterns", "user event pattern `FILE` read after the shipped ones (repeatable)")
+	return &c
+}
+
+// parseNoArgs parses the flags of a command that takes no arguments, with
+// usage as the head of its help.
+func parseNoArgs(e env, fs *flag.FlagSet, args []string, usage string) error {
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, usage+"\n\nflags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: %s takes no arguments", errUsage, fs.Name())
+	}
+	return nil
+}
+
 // queueFlags are the flags of every command that opens the queue.
 type queueFlags struct {
 	url, stream, subject string
@@ -50,24 +75,15 @@ func runWorker(ctx context.Context, e env, args []string) error {
 	drain := fs.Duration("drain", 30*time.Second, "on SIGTERM, finish held messages within this long")
 	metrics := fs.String("metrics", "", "serve Prometheus metrics on `ADDR` (host:port) at /metrics")
 	quiet := fs.Bool("q", false, "log only failures")
-	var dicts, patterns fileList
-	fs.Var(&dicts, "dict", "user actor dictionary `FILE` read after the shipped one (repeatable)")
-	fs.Var(&patterns, "patterns", "user event pattern `FILE` read after the shipped ones (repeatable)")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: dateline worker --queue nats://HOST:4222 --db postgres://... [flags]\n\nTakes articles from the queue, codes and stores them, acknowledges each once it is\ncommitted. Run as many as you like against one queue and one database; SIGTERM drains.\n\nflags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: worker takes no arguments", errUsage)
+	pc := pipelineFlags(fs)
+	if err := parseNoArgs(e, fs, args, "usage: dateline worker --queue nats://HOST:4222 --db postgres://... [flags]\n\nTakes articles from the queue, codes and stores them, acknowledges each once it is\ncommitted. Run as many as you like against one queue and one database; SIGTERM drains."); err != nil {
+		return err
 	}
 	if qf.url == "" {
 		return fmt.Errorf("%w: worker needs --queue nats://...", errUsage)
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
-	p, err := pipeline.New(pipeline.Config{Dicts: dicts, Patterns: patterns})
+	p, err := pipeline.New(*pc)
 	if err != nil {
 		return err
 	}
