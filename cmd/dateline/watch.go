@@ -13,7 +13,6 @@ import (
 
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/ingest"
-	"github.com/dateline-news/dateline/pipeline"
 	"github.com/dateline-news/dateline/watch"
 )
 
@@ -141,11 +140,7 @@ func runWatch(ctx context.Context, e env, args []string) error {
 			stateDB = ""
 		}
 	} else {
-		p, err := pipeline.New(*pc)
-		if err != nil {
-			return err
-		}
-		st, err := openStore(ctx, *db)
+		p, st, err := openCoding(ctx, *pc, *db)
 		if err != nil {
 			return err
 		}

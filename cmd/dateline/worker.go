@@ -29,6 +29,20 @@ func pipelineFlags(fs *flag.FlagSet) *pipeline.Config {
 	return &c
 }
 
+// openCoding builds the pipeline and opens the store that a command codes
+// articles into.
+func openCoding(ctx context.Context, c pipeline.Config, db string) (dateline.Pipeline, dateline.Store, error) {
+	p, err := pipeline.New(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := openStore(ctx, db)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, st, nil
+}
+
 // parseNoArgs parses the flags of a command that takes no arguments, with
 // usage as the head of its help.
 func parseNoArgs(e env, fs *flag.FlagSet, args []string, usage string) error {
@@ -83,11 +97,7 @@ func runWorker(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("%w: worker needs --queue nats://...", errUsage)
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
-	p, err := pipeline.New(*pc)
-	if err != nil {
-		return err
-	}
-	st, err := openStore(ctx, *db)
+	p, st, err := openCoding(ctx, *pc, *db)
 	if err != nil {
 		return err
 	}
