@@ -310,3 +310,39 @@ func TestCrashLoop(t *testing.T) {
 		t.Errorf("dead letters %q", r)
 	}
 }
+
+// TestWorkerExisting acknowledges without work an article the store
+// already holds, as after a worker that committed and died before its
+// acknowledgement.
+func TestWorkerExisting(t *testing.T) {
+	_, url := natstest.Start(t)
+	q := openQueue(t, url)
+	ctx := context.Background()
+	st := openStore(t)
+	doc := dateline.NewDocument(article(7))
+	if err := testPipeline(0).Run(ctx, doc); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Put(ctx, doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range []int{7, 8} {
+		if _, err := q.Publish(ctx, article(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wctx, cancel := context.WithCancel(ctx)
+	done := make(chan WorkerSummary)
+	go func() {
+		s, _ := (&Worker{Queue: q, Pipeline: testPipeline(0), Store: st, Workers: 1}).Run(wctx)
+		done <- s
+	}()
+	waitEmpty(t, q, 10*time.Second)
+	cancel()
+	if s := <-done; s.Existing != 1 || s.Added != 1 {
+		t.Errorf("worker: %+v, want 1 existing and 1 added", s)
+	}
+	if s, _ := st.Stats(ctx); s.Documents != 2 {
+		t.Errorf("%d documents, want 2", s.Documents)
+	}
+}
