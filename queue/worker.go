@@ -96,6 +96,7 @@ type workerCounters struct{ received, added, existing, retried, dead, returned a
 type job struct {
 	m        jetstream.Msg
 	md       *jetstream.MsgMetadata
+	a        dateline.Article
 	doc      *dateline.Document
 	annotate time.Duration
 }
@@ -188,14 +189,24 @@ func (w *Worker) Run(ctx context.Context) (WorkerSummary, error) {
 	jobs := make(chan job, inFlight)
 	docs := make(chan job, inFlight)
 
+	// A checker decodes each message and asks the store about it while
+	// the annotators work on earlier ones.
+	checked := make(chan job, inFlight)
+	go func() {
+		defer close(checked)
+		for j := range jobs {
+			w.check(pctx, j, checked, finish, log)
+		}
+	}()
+
 	// Annotators.
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				w.handle(pctx, j, docs, finish, log)
+			for j := range checked {
+				w.annotate(pctx, j, docs, finish, log)
 			}
 		}()
 	}
@@ -259,7 +270,7 @@ fetch:
 			log.Warn("queue: fetch", "err", err)
 		}
 	}
-	close(jobs)
+	close(jobs) // the checker closes checked
 	wg.Wait()
 	close(docs)
 	<-writerDone
@@ -274,13 +285,17 @@ fetch:
 	}, nil
 }
 
-// handle decodes and annotates one message, then hands it to the writer or
-// finishes it.
-func (w *Worker) handle(ctx context.Context, j job, docs chan<- job, finish func(job, Result), log *slog.Logger) {
-	maxDeliver := uint64(w.MaxDeliver)
-	if maxDeliver <= 0 {
-		maxDeliver = 5
+func (w *Worker) maxDeliver() uint64 {
+	if w.MaxDeliver <= 0 {
+		return 5
 	}
+	return uint64(w.MaxDeliver)
+}
+
+// check decodes one message and hands it to the annotators, or finishes
+// it: dead-letters it when it is malformed or was delivered too often,
+// acknowledges it when the store holds its article.
+func (w *Worker) check(ctx context.Context, j job, checked chan<- job, finish func(job, Result), log *slog.Logger) {
 	a, err := Decode(j.m.Data())
 	if err != nil {
 		w.deadLetter(ctx, j, err.Error(), finish, log)
@@ -296,13 +311,21 @@ func (w *Worker) handle(ctx context.Context, j job, docs chan<- job, finish func
 		finish(j, Result{Outcome: Existing})
 		return
 	}
-	if j.md.NumDelivered > maxDeliver {
+	if j.md.NumDelivered > w.maxDeliver() {
 		w.deadLetter(ctx, j, fmt.Sprintf("delivered %d times without an acknowledgement (its workers crashed or timed out)", j.md.NumDelivered-1), finish, log)
 		return
 	}
-	doc := dateline.NewDocument(a)
+	j.a = a
+	checked <- j
+}
+
+// annotate runs the pipeline on one checked message and hands it to the
+// writer, or gives it back or dead-letters it when the pipeline fails.
+func (w *Worker) annotate(ctx context.Context, j job, docs chan<- job, finish func(job, Result), log *slog.Logger) {
+	maxDeliver := w.maxDeliver()
+	doc := dateline.NewDocument(j.a)
 	start := time.Now()
-	err = runPipeline(ctx, w.Pipeline, doc)
+	err := runPipeline(ctx, w.Pipeline, doc)
 	j.annotate = time.Since(start)
 	switch {
 	case err != nil && ctx.Err() != nil:
