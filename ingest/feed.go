@@ -145,3 +145,17 @@ func (r *Reader) fetch(ctx context.Context, link string) (dateline.Article, int6
 	}
 	return a, int64(len(b)), nil
 }
+
+// FeedArticles reads a feed as [ReadFeed] does and returns its entries'
+// articles, each with the entry's link as URL and its GUID as ID.
+func FeedArticles(b []byte) ([]dateline.Article, error) {
+	entries, err := ReadFeed(b)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]dateline.Article, len(entries))
+	for i, e := range entries {
+		out[i] = e.Article
+	}
+	return out, nil
+}

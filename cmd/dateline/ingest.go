@@ -59,11 +59,13 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	batch := fs.Int("batch", 64, "documents per transaction")
 	maxBytes := fs.Int64("max-bytes", 32<<20, "largest file, record or article accepted")
 	quiet := fs.Bool("q", false, "no progress, only the summary")
+	var qf queueFlags
+	qf.register(fs, "publish the articles to the NATS JetStream queue at `URL` (nats://host:4222) for `dateline worker` instead of coding them here")
 	var dicts, patterns fileList
 	fs.Var(&dicts, "dict", "user actor dictionary `FILE` read after the shipped one (repeatable)")
 	fs.Var(&patterns, "patterns", "user event pattern `FILE` read after the shipped ones (repeatable)")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: dateline ingest [flags] PATH...\n\nReads files and folders (recursively): plain text, JSON Lines articles\n{\"id\",\"text\",\"title\",\"date\",\"url\",\"dateline\"}, HTML pages, RSS/Atom feeds, WARC(.gz);\nannotates each new article and stores it. Running it again adds only what is missing.\nIn a folder only article files are read: "+strings.Join(ingest.ArticleExts, " ")+"\n(or these gzipped), and JSON only when it holds articles; other files are skipped.\n\nflags:")
+		fmt.Fprintln(e.stderr, "usage: dateline ingest [flags] PATH...\n\nReads files and folders (recursively): plain text, JSON Lines articles\n{\"id\",\"text\",\"title\",\"date\",\"url\",\"dateline\"}, HTML pages, RSS/Atom feeds, WARC(.gz);\nannotates each new article and stores it. Running it again adds only what is missing.\nIn a folder only article files are read: "+strings.Join(ingest.ArticleExts, " ")+"\n(or these gzipped), and JSON only when it holds articles; other files are skipped.\nWith --queue, publishes the articles for workers (dateline worker) instead.\n\nflags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -72,6 +74,11 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return fmt.Errorf("%w: ingest needs at least one PATH", errUsage)
+	}
+	if qf.url != "" {
+		r := ingest.New()
+		r.Fetch, r.MaxBytes = *fetch, *maxBytes
+		return publishPaths(ctx, e, &qf, r, fs.Args())
 	}
 	p, err := pipeline.New(pipeline.Config{Dicts: dicts, Patterns: patterns})
 	if err != nil {

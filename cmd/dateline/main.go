@@ -36,7 +36,9 @@ var commands = map[string]command{
 	"annotate": {"tag, parse or recognise entities in pre-tokenised CoNLL-U or IOB2", runAnnotate},
 	"actors":   {"list names found but not resolved (--unknown), to extend the dictionaries", runActors},
 	"ingest":   {"read files, folders, feeds and WARCs into the database (--db events.db)", runIngest},
-	"stats":    {"count what the database holds (--db, --json)", runStats},
+	"stats":    {"count what the database holds (--db, --json), or the queue's messages (--queue)", runStats},
+	"watch":    {"poll RSS/Atom feeds on a schedule and code new articles into the database or the queue (--feeds, --every)", runWatch},
+	"worker":   {"take articles from a NATS JetStream queue, code and store them (--queue, --db, --metrics)", runWorker},
 	"query":    {"list stored events by actor, country, code, PLOVER type, date, mood, text", runQuery},
 	"export":   {"write stored events as GDELT, Phoenix, CSV or Parquet, documents as JSONL", runExport},
 	"serve":    {"serve the JSON API and the web pages over the database (--db, --addr, --token)", runServe},
@@ -49,7 +51,7 @@ var commands = map[string]command{
 var errUsage = errors.New("usage")
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalContext()
 	defer stop()
 	e := env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, stdinTerminal: isTerminal(os.Stdin)}
 	if err := run(ctx, e, os.Args[1:]); err != nil {
@@ -59,6 +61,11 @@ func main() {
 		}
 		os.Exit(1)
 	}
+}
+
+// signalContext returns a context that is done on SIGINT or SIGTERM.
+func signalContext() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 }
 
 func run(ctx context.Context, e env, args []string) error {

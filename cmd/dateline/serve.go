@@ -24,11 +24,13 @@ func runServe(ctx context.Context, e env, args []string) error {
 	token := fs.String("token", "", "allow POST /api/ingest to requests with \"Authorization: Bearer `TOKEN`\" (default: read-only)")
 	tokenFile := fs.String("token-file", "", "read the token from `FILE` (keeps it out of the process list)")
 	maxBytes := fs.Int64("max-bytes", 4<<20, "largest request body accepted; a larger one gets 413")
+	var wf watchFlags
+	wf.register(fs, true)
 	var dicts, patterns fileList
 	fs.Var(&dicts, "dict", "user actor dictionary `FILE` for posted articles (repeatable)")
 	fs.Var(&patterns, "patterns", "user event pattern `FILE` for posted articles (repeatable)")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: dateline serve --db events.db [--addr 127.0.0.1:8080] [--token T | --token-file F]\n\nServes the JSON API (docs/api.md) and the web pages over the database.\n\nflags:")
+		fmt.Fprintln(e.stderr, "usage: dateline serve --db events.db [--addr 127.0.0.1:8080] [--token T | --token-file F] [--feeds FILE]\n\nServes the JSON API (docs/api.md) and the web pages over the database; with --feeds,\nalso polls the feeds (as dateline watch) and codes new articles into it.\n\nflags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -83,6 +85,23 @@ func runServe(ctx context.Context, e env, args []string) error {
 		mode = "writes with the token"
 	}
 	fmt.Fprintf(e.stderr, "dateline: serving %s on http://%s (%s)\n", *db, ln.Addr(), mode)
+	if wf.feeds != "" {
+		w, err := wf.watcher(*db, storeSink(p, st, s.Logger), s.Logger)
+		if err != nil {
+			ln.Close()
+			return err
+		}
+		wctx, stopWatch := context.WithCancel(ctx)
+		watched := make(chan struct{})
+		go func() {
+			defer close(watched)
+			if err := w.Run(wctx); err != nil {
+				s.Logger.Error("watch", "err", err)
+			}
+		}()
+		defer func() { stopWatch(); <-watched }()
+		fmt.Fprintf(e.stderr, "dateline: watching %d feeds every %v\n", len(w.Feeds), wf.every)
+	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
