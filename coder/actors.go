@@ -107,6 +107,16 @@ func (c *Coder) actorsOf(s *sent, h, depth int, lend bool) []part {
 		for _, m := range s.children(k) {
 			r := s.rel(m)
 			// "Macron's statement", "the act of the NTC", "G7 action"
+			if r == "acl" && s.isVerb(m) {
+				// "the declaration proposed by Hungary": its author
+				if ag := s.child(m, "obl:agent"); ag >= 0 {
+					if ps := c.actorsOf(s, ag, depth+1, false); len(ps) > 0 {
+						out = append(out, ps...)
+						break
+					}
+				}
+				continue
+			}
 			if r == "nmod:poss" || (s.base(m) == "nmod" && (s.caseOf(m) == "of" || s.caseOf(m) == "for" || s.caseOf(m) == "to")) ||
 				r == "compound" && m < k && s.tok(m).POS == "PROPN" {
 				if ps := c.actorsOf(s, m, depth+1, true); len(ps) > 0 {
@@ -384,12 +394,13 @@ func ownedBySource(s *sent, k int) bool {
 }
 
 // lendsOwner reports whether an event of code, done to a thing, is done to
-// the thing's owner: support, demands, criticism, rejection, threats and
-// sanctions (not meetings: "discussed the opposition's plan" is no meeting
-// with the opposition).
+// the thing's owner: support, demands, criticism, rejection, threats,
+// sanctions, coercion and force ("destroyed the Houthi bases"); not
+// meetings: "discussed the opposition's plan" is no meeting with the
+// opposition.
 func lendsOwner(code string) bool {
 	switch cameo.Root(code) {
-	case "05", "10", "11", "12", "13", "16", "17":
+	case "05", "10", "11", "12", "13", "16", "17", "18", "19", "20":
 		return true
 	}
 	return false

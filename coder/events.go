@@ -573,7 +573,7 @@ func (c *Coder) placeTarget(s *sent, m *match) (part, bool) {
 		}
 		country, military := "", false
 		for i := k - 3; i <= k; i++ {
-			if i >= s.start && militaryPlace[s.lemma(i)] {
+			if i >= s.start && (militaryPlace[s.lemma(i)] || militaryPlace[s.word(i)]) {
 				military = true
 			}
 		}
@@ -583,7 +583,7 @@ func (c *Coder) placeTarget(s *sent, m *match) (part, bool) {
 				country = ent.Country
 			}
 		}
-		if country == "" && placeNoun[s.lemma(k)] {
+		if country == "" && (placeNoun[s.lemma(k)] || placeNoun[s.word(k)]) {
 			// "an Iraqi air base", "targets in Jericho": the place's
 			// nationality or the named place it is in
 			for _, a := range s.children(k) {
@@ -608,7 +608,7 @@ func (c *Coder) placeTarget(s *sent, m *match) (part, bool) {
 var placeCase = map[string]bool{"on": true, "at": true, "against": true, "near": true, "in": true, "inside": true}
 
 // placeNoun are nouns of places force is used on.
-var placeNoun = map[string]bool{"base": true, "airbase": true, "barracks": true, "garrison": true, "outpost": true,
+var placeNoun = map[string]bool{"base": true, "bases": true, "airbase": true, "barracks": true, "garrison": true, "outpost": true,
 	"checkpoint": true, "post": true, "camp": true, "headquarters": true, "village": true, "town": true, "city": true,
 	"cathedral": true, "church": true, "mosque": true, "temple": true, "synagogue": true, "school": true,
 	"hospital": true, "market": true, "embassy": true, "consulate": true, "building": true, "compound": true,
@@ -618,7 +618,7 @@ var placeNoun = map[string]bool{"base": true, "airbase": true, "barracks": true,
 	"neighborhood": true, "area": true, "region": true, "province": true}
 
 // militaryPlace are nouns of places that belong to armed forces.
-var militaryPlace = map[string]bool{"base": true, "airbase": true, "barracks": true, "garrison": true,
+var militaryPlace = map[string]bool{"base": true, "bases": true, "airbase": true, "barracks": true, "garrison": true,
 	"outpost": true, "checkpoint": true, "post": true, "camp": true, "headquarters": true}
 
 // subjectOf returns the subject of clause v, climbing through conjoined

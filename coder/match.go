@@ -197,7 +197,9 @@ func (c *Coder) roleArgs(s *sent, t, host int, role string) []int {
 		// clause's subject
 		var out []int
 		for _, k := range s.children(t) {
-			if s.base(k) == "ccomp" {
+			// a clause with a subject of its own, however the parse
+			// labelled it ("demanded that Ecuador withdraw" as xcomp)
+			if b := s.base(k); b == "ccomp" || b == "xcomp" {
 				if sb := s.child(k, "nsubj", "nsubj:pass"); sb >= 0 {
 					out = append(out, sb)
 				}
@@ -286,7 +288,7 @@ func (c *Coder) verbCondHolds(s *sent, t int, a *verbArgs, cd cameo.Cond) bool {
 		return a.obj >= 0 && c.termIs(s, a.obj, cd.Term)
 	case "subj":
 		return a.subj >= 0 && c.termIs(s, a.subj, cd.Term)
-	case "case", "pred", "prt", "poss", "none":
+	case "case", "pred", "prt", "poss", "none", "modal", "ccomp":
 		return c.condHolds(s, t, t, cd)
 	}
 	for _, pa := range a.preps {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -218,5 +219,54 @@ func TestGazaSentence(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no ISRMIL → PSEREB force event among %+v", doc.Events)
+	}
+}
+
+// TestEventSentences runs sentences of our own through the whole pipeline,
+// one for each of the coder's mechanisms (pipeline/testdata/events.tsv), and
+// holds that the event each names is coded.
+func TestEventSentences(t *testing.T) {
+	p, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open("testdata/events.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	day := time.Date(2024, 3, 11, 0, 0, 0, 0, time.UTC)
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		row := strings.Split(sc.Text(), "\t")
+		if len(row) < 5 || strings.HasPrefix(row[0], "#") {
+			continue
+		}
+		text, src, tgt, root, why := row[0], row[1], row[2], row[3], row[4]
+		t.Run(why, func(t *testing.T) {
+			doc := dateline.NewDocument(dateline.Article{ID: "s", Text: text, Date: day})
+			if err := p.Run(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range doc.Events {
+				et := "-"
+				if e.Target != nil && len(e.Target.Actor) >= 3 {
+					et = e.Target.Actor[:3]
+				}
+				es := "-"
+				if len(e.Source.Actor) >= 3 {
+					es = e.Source.Actor[:3]
+				}
+				if slices.Contains(strings.Split(root, "|"), e.Root) && es == src && (tgt == "-" || et == tgt) {
+					return
+				}
+				got = append(got, es+" "+e.Code+" "+et)
+			}
+			t.Errorf("line %d: %q: no %s %s %s event among %v", line, text, src, root, tgt, got)
+		})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
 	}
 }
