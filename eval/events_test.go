@@ -1,9 +1,13 @@
 package eval
 
 import (
+	"context"
+	"os"
 	"testing"
 
 	"github.com/dateline-news/dateline"
+	"github.com/dateline-news/dateline/internal/shared"
+	"github.com/dateline-news/dateline/pipeline"
 )
 
 func TestSentenceEventMatching(t *testing.T) {
@@ -44,5 +48,29 @@ func TestSentenceEventMatching(t *testing.T) {
 	rep.add(s)
 	if rep.Recall.Hit != 3 || rep.Recall.Total != 4 || rep.Precision.Hit != 3 || rep.Precision.Total != 4 {
 		t.Errorf("recall %+v precision %+v, want 3/4 and 3/4", rep.Recall, rep.Precision)
+	}
+}
+
+// TestEventsDev holds the PLOVER codebook sentences of the development set
+// (../shared/data/plover-gsr/dev.jsonl) to floors of what was measured,
+// raised as the coder learns.
+func TestEventsDev(t *testing.T) {
+	path := shared.Path(t, "data/plover-gsr/dev.jsonl")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Events(context.Background(), f, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d sentences: recall %d/%d, precision %d/%d", len(rep.Sentences), rep.Recall.Hit, rep.Recall.Total, rep.Precision.Hit, rep.Precision.Total)
+	if rep.Recall.Rate() < 0.29 || rep.Precision.Rate() < 0.45 {
+		t.Errorf("recall %.3f, precision %.3f; want at least 0.29 and 0.45", rep.Recall.Rate(), rep.Precision.Rate())
 	}
 }
