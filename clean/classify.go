@@ -56,6 +56,17 @@ func classify(doc *dateline.Document, blocks []block) {
 				break
 			}
 		}
+		// a line that is only a date above the body ("Monday, August 3,
+		// 2020", as Wikinews prints it) is a dateline with no place or agency
+		for i := range blocks[:max(0, min(body, 4))] {
+			if blocks[i].kind != kindPara || len(blocks[i].lines) != 1 {
+				continue
+			}
+			if d, ok := parseDateLine(blocks[i].text); ok {
+				blocks[i].dateline = &d
+				break
+			}
+		}
 	}
 	if body < 0 {
 		body = 0
@@ -69,7 +80,7 @@ func classify(doc *dateline.Document, blocks []block) {
 	}
 	for i := range body {
 		b := &blocks[i]
-		if b.kind != kindPara {
+		if b.kind != kindPara || b.dateline != nil {
 			continue
 		}
 		switch {

@@ -367,3 +367,42 @@ func titleWord(w string) string {
 	}
 	return string(b)
 }
+
+// parseDateLine reads a line that is only a full date, with or without its
+// weekday: "Monday, August 3, 2020", "August 3, 2020", "3 August 2020". It
+// is a dateline with a date and no place or agency.
+func parseDateLine(line string) (Dateline, bool) {
+	t := strings.TrimSpace(line)
+	sc := &scanner{s: t}
+	save := sc.i
+	if w := sc.word(); weekdays[strings.ToLower(w)] {
+		sc.take(",")
+		sc.spaces()
+	} else {
+		sc.i = save
+	}
+	var d Dateline
+	if d.Month = monthAt(sc); d.Month != 0 {
+		sc.spaces()
+		d.Day = number(sc, 2)
+	} else {
+		d.Day = number(sc, 2)
+		sc.spaces()
+		d.Month = monthAt(sc)
+	}
+	if d.Month == 0 || d.Day < 1 || d.Day > 31 {
+		return Dateline{}, false
+	}
+	sc.take(",")
+	sc.spaces()
+	d.Year = number(sc, 4)
+	if d.Year < 1800 || strings.TrimSpace(t[sc.i:]) != "" {
+		return Dateline{}, false
+	}
+	off := strings.Index(line, t)
+	d.PlaceStart, d.PlaceEnd, d.End, d.BodyStart = off, off, off+len(t), len(line)
+	return d, true
+}
+
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true}

@@ -76,3 +76,25 @@ func FuzzParseDateline(f *testing.F) {
 		}
 	})
 }
+
+func TestParseDateLine(t *testing.T) {
+	for _, tt := range []struct {
+		line             string
+		ok               bool
+		year, month, day int
+	}{
+		{"Monday, August 3, 2020 ", true, 2020, 8, 3},
+		{"August 3, 2020", true, 2020, 8, 3},
+		{"3 August 2020", true, 2020, 8, 3},
+		{"Tuesday, Oct. 15, 2019", true, 2019, 10, 15},
+		{"Monday, August 3, 2020, the rally began", false, 0, 0, 0},
+		{"August 2020", false, 0, 0, 0},
+		{"Monday", false, 0, 0, 0},
+		{"", false, 0, 0, 0},
+	} {
+		d, ok := parseDateLine(tt.line)
+		if ok != tt.ok || ok && (d.Year != tt.year || d.Month != tt.month || d.Day != tt.day) {
+			t.Errorf("parseDateLine(%q) = %+v, %v", tt.line, d, ok)
+		}
+	}
+}
