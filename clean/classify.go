@@ -32,6 +32,8 @@ func classify(doc *dateline.Document, blocks []block) {
 		switch {
 		case isNavigation(b.text):
 			b.kind = kindNav
+		case isLegend(b.text):
+			b.kind = kindLegend
 		case creditLine(b.text, b.lines[0].num, doc):
 			b.kind = kindCredit
 		}
@@ -113,6 +115,13 @@ func printed(title string, blocks []block) bool {
 		}
 	}
 	return false
+}
+
+// isLegend reports whether s is a line of a map or chart legend: a colour
+// swatch (a block or geometric character) before a short label.
+func isLegend(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(s))
+	return (r >= 0x2580 && r <= 0x25FF || r >= 0x1F7E0 && r <= 0x1F7EB) && words(s) <= 8
 }
 
 func isNavigation(s string) bool {

@@ -49,6 +49,7 @@ const (
 	kindSubtitle = "subtitle"
 	kindHeading  = "heading"
 	kindNav      = "navigation"
+	kindLegend   = "legend" // a map or chart legend: "██ Syrian Arab Republic"
 	kindCaption  = "caption"
 	kindCredit   = "credit"
 )
@@ -213,7 +214,7 @@ func (c *Cleaner) build(doc *dateline.Document, blocks []block) {
 	for bi := range blocks {
 		bl := &blocks[bi]
 		switch bl.kind {
-		case kindNav, kindCaption, kindCredit:
+		case kindNav, kindCaption, kindCredit, kindLegend:
 			for _, l := range bl.lines {
 				doc.Boilerplate = append(doc.Boilerplate, dateline.Boilerplate{Kind: bl.kind, Text: doc.Raw[l.start:l.end], Line: l.num})
 			}
