@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dateline-news/dateline/dict"
@@ -286,6 +287,28 @@ func (s *state) phraseCountry(k int) (country string, org *ent) {
 	if c, n := s.adjectiveAt(k); n > 0 {
 		return c, nil
 	}
+	// "the Trump administration", "the Maduro government": a person of
+	// the document, or the one person of that surname in office on the day
+	if p := s.tokPer[k]; p != nil {
+		if c := p.e.Actor; len(c) >= 3 {
+			if _, ok := s.d.Country(c[:3]); ok {
+				return c[:3], nil
+			}
+		}
+	}
+	if w := s.word(k); startsUpper(w) && !s.day.IsZero() && s.doc.Tokens[k].Rel == "compound" && s.d.IsSurname(w) && !s.isAgentWord(w) {
+		var in []string
+		for _, p := range s.d.PeopleWithSurname(w) {
+			for _, t := range s.d.TenuresOn(p.Name, s.day, s.r.Slack) {
+				if len(t.Actor) >= 3 && !slices.Contains(in, t.Actor[:3]) {
+					in = append(in, t.Actor[:3])
+				}
+			}
+		}
+		if len(in) == 1 {
+			return in[0], nil
+		}
+	}
 	w := s.word(k)
 	if i := strings.LastIndexByte(w, '-'); i > 0 && strings.EqualFold(w[i+1:], "led") {
 		if c, ok := s.d.CountryOfAdjective(w[:i]); ok {
@@ -306,6 +329,13 @@ func (s *state) phraseCountry(k int) (country string, org *ent) {
 		}
 	}
 	return "", nil
+}
+
+// isAgentWord reports whether w is a word of the sector lexicon
+// ("Coalition troops": no surname).
+func (s *state) isAgentWord(w string) bool {
+	_, ok := s.d.Sector(w)
+	return ok
 }
 
 // adjectiveAtEnd returns the country of a two-token adjective ending at k.
