@@ -219,10 +219,69 @@ func (c *Coder) treeSource(s *sent, v int) ([]part, string) {
 
 // targetOf returns the target participants of match m.
 func (c *Coder) targetOf(s *sent, m *match, src []part) ([]part, string) {
+	ps, how := c.targetSearch(s, m, src, false)
+	if len(ps) > 0 && !hasCountry(ps) {
+		// "contribute 4,000 troops to a force in Liberia": a group with no
+		// country as object is what is given or moved; a state named in
+		// the other arguments is the target
+		if qs, qhow := c.targetSearch(s, m, src, true); len(qs) > 0 && hasCountry(qs) {
+			return qs, qhow
+		}
+		if t, ok := c.argState(s, m.host); ok {
+			return []part{t}, "the state its arguments name (the object is a group with no country)"
+		}
+	}
+	return ps, how
+}
+
+// argState returns the first state or place with a country among the
+// arguments of clause v, two levels down, but for its subject: "contribute
+// troops to a force in Liberia" goes to Liberia.
+func (c *Coder) argState(s *sent, v int) (part, bool) {
+	var walk func(h, depth int) (part, bool)
+	walk = func(h, depth int) (part, bool) {
+		for _, k := range s.children(h) {
+			switch s.base(k) {
+			case "nsubj", "csubj", "punct", "ccomp", "parataxis", "advcl":
+				continue
+			}
+			if e := s.ix.tokEnt[k]; e >= 0 {
+				ent := &s.doc.Entities[e]
+				if (ent.Type == "GPE" || ent.Type == "LOC") && ent.Country != "" {
+					return part{p: dateline.Participant{Actor: ent.Country, Entity: ent.ID, Name: ent.Name}, tok: k}, true
+				}
+			}
+			if depth < 2 {
+				if p, ok := walk(k, depth+1); ok {
+					return p, true
+				}
+			}
+		}
+		return part{}, false
+	}
+	return walk(v, 0)
+}
+
+// hasCountry reports whether some participant's code names a state.
+func hasCountry(ps []part) bool {
+	for _, p := range ps {
+		if len(p.p.Actor) >= 3 && isCountryCode(p.p.Actor[:3]) {
+			return true
+		}
+	}
+	return false
+}
+
+// targetSearch finds the target as targetOf says; with countried, only
+// participants whose code names a state count.
+func (c *Coder) targetSearch(s *sent, m *match, src []part, countried bool) ([]part, string) {
 	t, host := m.trigger, m.host
 	notSource := func(ps []part) []part {
 		out := ps[:0:0]
 		for _, p := range ps {
+			if countried && (len(p.p.Actor) < 3 || !isCountryCode(p.p.Actor[:3])) {
+				continue
+			}
 			same := false
 			for _, q := range src {
 				if q.p.Entity != "" && q.p.Entity == p.p.Entity || q.tok == p.tok {
