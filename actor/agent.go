@@ -424,6 +424,14 @@ func (s *state) agents() {
 				s.addMention(o, start, h+1)
 				continue
 			}
+			// "a spokesperson told …": an unnamed spokesperson speaks for
+			// the organisation last named, within two sentences
+			if spokes[s.lower(h)] {
+				if o := s.lastBody(h, 2); o != nil {
+					s.addMention(o, start, h+1)
+					continue
+				}
+			}
 			if stateBound(sector) {
 				country, rule = s.agentCountry(h, sector)
 			} else {
@@ -511,6 +519,30 @@ func (s *state) namedBody(start, h int, sector string) *ent {
 		return byName
 	}
 	return bySector
+}
+
+// spokes are the words of one who speaks for a body.
+var spokes = map[string]bool{"spokesperson": true, "spokesman": true, "spokeswoman": true}
+
+// lastBody returns the organisation the text named last before token h,
+// within the given number of sentences before h's: one the recogniser or
+// the dictionary named, not an agent phrase.
+func (s *state) lastBody(h, within int) *ent {
+	at := s.doc.Tokens[h].Span.Start
+	si := s.sentOf(h)
+	var best *ent
+	bestAt := -1
+	for _, e := range s.ents {
+		if e.e.Type != Org || strings.HasPrefix(e.key, "N:") {
+			continue
+		}
+		for _, m := range e.e.Mentions {
+			if m.Span.Start < at && m.Span.Start > bestAt && si-s.doc.SentenceAt(m.Span.Start) <= within {
+				best, bestAt = e, m.Span.Start
+			}
+		}
+	}
+	return best
 }
 
 // stateBound reports whether agents of sector belong to a state, so that
