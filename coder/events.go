@@ -370,10 +370,21 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 	if len(src) == 0 && !passiveNoAgent {
 		return nil, "no source: " + srcHow
 	}
+	if len(src) == 0 && violent(code) {
+		// force whose doer the text does not name is, as Phoenix codes it,
+		// the work of unidentified armed forces of the place ("a roadside
+		// bomb near Samarra": IRQUAF)
+		if country := c.placeCountry(s, m.trigger); country != "" {
+			src, srcHow = []part{{p: dateline.Participant{Actor: country + "UAF", Name: "unidentified armed forces"}, tok: -1}}, srcHow+"; unidentified forces of the place"
+		}
+	}
 	root := cameo.Root(code)
 	conf := 0.9
 	if len(p.Conds) == 0 && p.Particle == "" {
 		conf = 0.75
+	}
+	if strings.HasSuffix(srcHow, "unidentified forces of the place") {
+		conf = 0.5 // the doer is a guess from the place
 	}
 	type pair struct{ s, t *part }
 	var pairs []pair
