@@ -230,6 +230,24 @@ func (s *state) applyTitle(e *ent, t title, a int) {
 
 // dictCountry returns the country of the person's office on the day.
 func (s *state) dictCountry(e *ent) string {
+	if s.day.IsZero() {
+		// no date: the country of every office the dictionary knows for
+		// the person, when they are all of one state
+		one := ""
+		for _, t := range s.d.Tenures(e.e.Name) {
+			if len(t.Actor) < 3 {
+				continue
+			}
+			if _, ok := s.d.Country(t.Actor[:3]); !ok {
+				continue
+			}
+			if one != "" && t.Actor[:3] != one {
+				return ""
+			}
+			one = t.Actor[:3]
+		}
+		return one
+	}
 	ts := s.d.TenuresOn(e.e.Name, s.day, s.r.Slack)
 	for _, t := range ts {
 		if len(t.Actor) >= 3 {
