@@ -753,6 +753,10 @@ func (c *Coder) protestCountry(s *sent, v int, src []part) string {
 	if pl := c.placeOf(s, v, src, nil); pl != nil && pl.Geo != nil && pl.Geo.Country != "" {
 		return pl.Geo.Country
 	}
+	// "rioted at a jail in northern Israel": a named place below the clause
+	if t, ok := c.argState(s, v); ok && isCountryCode(t.p.Actor) {
+		return t.p.Actor
+	}
 	for _, p := range src {
 		if a := p.p.Actor; len(a) >= 3 && c.Ontology != nil && isCountryCode(a[:3]) {
 			return a[:3]
