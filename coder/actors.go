@@ -117,8 +117,10 @@ func (c *Coder) actorsOf(s *sent, h, depth int, lend bool) []part {
 				}
 				continue
 			}
+			// "an Australian ultimatum", "Israeli changes to the deal"
+			nationality := depth == 0 && r == "amod" && m < k && s.ix.tokEnt[m] >= 0 && s.doc.Entities[s.ix.tokEnt[m]].Type == "GPE"
 			if r == "nmod:poss" || (s.base(m) == "nmod" && (s.caseOf(m) == "of" || s.caseOf(m) == "for" || s.caseOf(m) == "to")) ||
-				r == "compound" && m < k && s.tok(m).POS == "PROPN" {
+				r == "compound" && m < k && s.tok(m).POS == "PROPN" || nationality {
 				if ps := c.actorsOf(s, m, depth+1, true); len(ps) > 0 {
 					out = append(out, ps...)
 					break
