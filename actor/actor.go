@@ -103,6 +103,7 @@ func (r *Resolver) Annotate(ctx context.Context, doc *dateline.Document) error {
 	s.pronouns()
 	s.plurals()
 	s.its()
+	s.privatePersons()
 	s.datelinePlace()
 	s.emit()
 	return nil

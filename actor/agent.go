@@ -954,3 +954,19 @@ func (s *state) merge(into, from *ent) {
 	}
 	from.mentions, from.e.Mentions = nil, nil
 }
+
+// privatePersons gives a person no rule gave a code the state the
+// document is about, when one clearly dominates, as a private person
+// (CVL): the people a story about Belarus names are Belarusian unless it
+// says otherwise.
+func (s *state) privatePersons() {
+	c, ok := s.dominantState()
+	if !ok {
+		return
+	}
+	for _, e := range s.ents {
+		if e.e.Type == Person && e.e.Actor == "" && len(e.e.Mentions) > 0 {
+			e.e.Actor, e.rule = c+"CVL", "a private person of the state the document is about"
+		}
+	}
+}

@@ -450,6 +450,12 @@ func (s *state) loc(mi int) {
 	s.addMention(e, a, z)
 }
 
+// compass are the words of a region's direction ("Northern Syria"), which
+// are also names of regions somewhere.
+var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true,
+	"southern": true, "eastern": true, "western": true, "central": true, "upper": true, "lower": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true, "greater": true}
+
 // placeName is the canonical name of a place: as the text writes it
 // ("Geneva", "Tromso"), since GeoNames names places in their own language
 // ("Genève", "Tromsø"), unless the text abbreviates it ("N.Y.", "LA").
@@ -479,15 +485,19 @@ func (s *state) placeCountry(a, z int, facility bool) string {
 		if c, n := s.adjectiveAt(i); n > 0 {
 			return c
 		}
+		if w := s.word(i); startsUpper(w) {
+			if c, ok := s.d.CountryNamed(w); ok {
+				return c.Code
+			}
+		}
+	}
+	for i := a; i < z && !facility; i++ { // a facility's town is better told by the text around it
 		w := s.word(i)
-		if !startsUpper(w) {
+		if !startsUpper(w) || compass[strings.ToLower(w)] {
 			continue
 		}
-		if c, ok := s.d.CountryNamed(w); ok {
-			return c.Code
-		}
-		if p, ok := s.d.Place(w); ok && !facility && s.d.Kinds(w)&dict.KindPerson == 0 {
-			return p.Country // a facility's town is better told by the text around it
+		if p, ok := s.d.Place(w); ok && s.d.Kinds(w)&dict.KindPerson == 0 {
+			return p.Country
 		}
 	}
 	if !facility {
