@@ -152,6 +152,11 @@ func (s *state) inAgent(a, h int) bool {
 	return start == a
 }
 
+// quantity are nouns of how many: "a number of", "thousands of".
+var quantity = map[string]bool{"number": true, "group": true, "handful": true, "dozens": true, "hundreds": true,
+	"thousands": true, "tens": true, "scores": true, "majority": true, "minority": true, "crowd": true, "crowds": true,
+	"some": true, "many": true, "most": true, "several": true, "couple": true, "team": true, "delegation": true}
+
 // determiners open a noun phrase; standsAlone reads them.
 var determiners = map[string]bool{"the": true, "its": true, "their": true, "this": true, "these": true, "those": true,
 	"that": true, "his": true, "her": true, "our": true, "a": true, "an": true, "any": true, "some": true, "no": true,
@@ -763,6 +768,15 @@ func (s *state) addAgent(a, start, h int, country, sector, rule string) {
 	}
 	s.addMention(e, a, z)
 	s.agentEnts = append(s.agentEnts, agentEnt{tok: h, sector: sector, country: country, rule: rule, e: e})
+	// "a number of Senators", "thousands of protesters": the quantity is
+	// the group
+	if t := s.doc.Tokens[h]; strings.HasPrefix(t.Rel, "nmod") && t.Head >= 0 && t.Head < h && quantity[s.lower(t.Head)] && s.caseOf(h) == "of" {
+		q := t.Head
+		for q > 0 && determiners[s.lower(q-1)] && s.sameSentence(q-1, h) {
+			q--
+		}
+		s.addMention(e, q, t.Head+1)
+	}
 	if words != base || strings.Contains(s.doc.Tokens[h].Feats, "Number=Plur") || s.lower(h) == "police" {
 		s.groups = append(s.groups, group{h, e})
 	}
