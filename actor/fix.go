@@ -502,10 +502,17 @@ var kin = map[string]bool{"wife": true, "husband": true, "son": true, "daughter"
 func (s *state) personCues() {
 	for mi := range s.doc.Mentions {
 		m := &s.doc.Mentions[mi]
-		if m.Type != "LOC" && m.Type != "ORG" || s.d.Kinds(m.Text) != 0 {
+		if s.d.Kinds(m.Text) != 0 {
 			continue
 		}
 		a, z := s.menTok[mi][0], s.menTok[mi][1]
+		if z-a == 1 && strings.HasSuffix(s.lower(a), "stan") && len(m.Text) > 6 {
+			m.Type = "LOC" // "Kurdistan", "Waziristan": a land
+			continue
+		}
+		if m.Type == "PER" {
+			continue
+		}
 		after := s.lower(z) == "," && (s.lower(z+1) == "who" || s.lower(z+1) == "whose" || kin[s.lower(z+1)])
 		before := kin[s.lower(a-1)] && (s.lower(a-2) == "her" || s.lower(a-2) == "his" || s.lower(a-2) == "their")
 		if (after || before) && s.sameSentence(a, z) {
