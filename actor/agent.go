@@ -19,13 +19,13 @@ import (
 // phrase the agent takes one only where the text supports it (agentCountry);
 // otherwise it stays country-less ("REB"), a true answer.
 
-// agentRule says how an agent phrase got its country, for explain and
-// `actors --resolve`.
+// The rules by which an agent phrase got its country, as Entity.Basis
+// says them (explain, `actors --resolve`).
 const (
 	ruleInPhrase     = "country in the phrase"
 	ruleOrg          = "named organisation in the phrase"
 	ruleCoref        = "an earlier mention of the same kind of actor"
-	ruleClause       = "the one state its clause names"
+	ruleClause       = "the country of its clause's subject"
 	ruleSentence     = "the one state its sentence names"
 	rulePrevSentence = "the one state the previous sentence names"
 	ruleFocus        = "the state the document is about"
@@ -561,11 +561,13 @@ func stateBound(sector string) bool {
 }
 
 // agentCountry chooses the country of an agent phrase that names none, in
-// this order: the one state its sentence refers to (by a name, an
-// adjective, a place, or a person or organisation coded with a country),
-// else the previous sentence's one state; an earlier agent of the same
-// sector with a country, within the last few sentences; the dateline's
-// country; none.
+// this order: the country of its clause's subject, for a group acted on;
+// the one state its sentence refers to (by a name, an adjective, a place,
+// or a person or organisation coded with a country), else the previous
+// sentence's one state; an earlier agent of the same sector with a
+// country, within five sentences; the state the document is about, when one
+// dominates; the dateline's country; none. (Role-holders and named bodies
+// an agent stands for are found before, in agents.)
 func (s *state) agentCountry(h int, sector string) (string, string) {
 	si := s.sentOf(h)
 	if c, ok := s.clauseState(h); ok {
