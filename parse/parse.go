@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/internal/perceptron"
@@ -120,32 +121,170 @@ const (
 
 // Parse sets Head and Rel of every word of one sentence.
 func (p *Parser) Parse(words []Word) {
+	sc := p.scratch()
+	defer scratchPool.Put(sc)
+	sc.sent.reset(words)
 	if p.Beam > 1 && len(words) <= BeamWords {
-		p.finish(words, p.beam(words, p.Beam))
+		st := p.beam(sc, p.Beam)
+		p.finish(words, st)
+		sc.free = append(sc.free, st)
 		return
 	}
-	st := newState(words, len(p.labels))
-	feats := make([]uint64, 0, 128)
-	scores := make([]float32, nTrans)
-	lscores := make([]float32, len(p.labels))
+	st := sc.take()
+	st.init(&sc.sent)
+	var scores [nTrans]float32
 	var legal [nTrans]bool
 	for !st.done() {
 		st.legal(&legal)
-		feats = st.features(feats[:0])
-		clear(scores)
+		sc.feats = st.features(sc.feats[:0])
+		scores = [nTrans]float32{}
 		for _, m := range p.trans {
-			m.Score(feats, scores)
+			m.Score(sc.feats, scores[:])
 		}
-		t := perceptron.Best(scores, legal[:])
-		st.apply(t, p.chooseLabel(st, t, &feats, lscores))
+		t := perceptron.Best(scores[:], legal[:])
+		st.apply(t, p.chooseLabel(sc, st, t))
 	}
 	p.finish(words, st)
+	sc.free = append(sc.free, st)
+}
+
+// scratch is the memory one Parse call works in, kept between calls.
+type scratch struct {
+	sent    sentence
+	free    []*state // states to reuse
+	feats   []uint64
+	lscores []float32
+	cands   []cand
+	beam    []item
+	next    []item
+
+	// scores of feature groups (state.go) for the sentence being parsed,
+	// valid when their gen is the current one: by s0 and b0, by s1 and s0
+	// (both indexed i*(n+2)+j) and by child role and word
+	gen   uint32
+	s0b0  []memo
+	s1s0  []memo
+	child [len(childRoles)][]memo
+}
+
+type memo struct {
+	gen uint32
+	w   [nTrans]float32
+}
+
+type item struct {
+	st    *state
+	score float32
+}
+
+type cand struct {
+	from, t int
+	score   float32
+}
+
+var scratchPool sync.Pool
+
+func (p *Parser) scratch() *scratch {
+	sc, _ := scratchPool.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	sc.lscores = grow(sc.lscores, len(p.labels))
+	return sc
+}
+
+// take returns a state to reuse.
+func (sc *scratch) take() *state {
+	if n := len(sc.free); n > 0 {
+		st := sc.free[n-1]
+		sc.free = sc.free[:n-1]
+		return st
+	}
+	return &state{}
+}
+
+// newMemos starts the group scores of a new sentence.
+func (sc *scratch) newMemos() {
+	m := sc.sent.n + 2
+	sc.s0b0 = growMemo(sc.s0b0, m*m)
+	sc.s1s0 = growMemo(sc.s1s0, m*m)
+	for r := range sc.child {
+		sc.child[r] = growMemo(sc.child[r], m)
+	}
+	sc.gen++
+	if sc.gen == 0 {
+		// the counter wrapped: forget everything
+		clear(sc.s0b0)
+		clear(sc.s1s0)
+		for r := range sc.child {
+			clear(sc.child[r])
+		}
+		sc.gen = 1
+	}
+}
+
+func growMemo(s []memo, n int) []memo {
+	if cap(s) < n {
+		return make([]memo, n, n+n/2)
+	}
+	return s[:n]
+}
+
+// transScores returns the transition scores of st, from the group scores
+// of the sentence, computing those it has not met yet.
+func (p *Parser) transScores(sc *scratch, st *state) [nTrans]float32 {
+	var out [nTrans]float32
+	add := func(w *[nTrans]float32) {
+		for t := range out {
+			out[t] += w[t]
+		}
+	}
+	m := st.n + 2
+	i0, i1, j0 := st.s(0), st.s(1), st.buf(0)
+	if e := &sc.s0b0[i0*m+j0]; e.gen == sc.gen {
+		add(&e.w)
+	} else {
+		sc.feats = st.s0b0Features(sc.feats[:0], i0, j0)
+		e.w, e.gen = p.score(sc.feats), sc.gen
+		add(&e.w)
+	}
+	if e := &sc.s1s0[i1*m+i0]; e.gen == sc.gen {
+		add(&e.w)
+	} else {
+		sc.feats = st.s1s0Features(sc.feats[:0], i1, i0)
+		e.w, e.gen = p.score(sc.feats), sc.gen
+		add(&e.w)
+	}
+	for r := range childRoles {
+		c := st.roleChild(r)
+		if e := &sc.child[r][c]; e.gen == sc.gen {
+			add(&e.w)
+		} else {
+			sc.feats = childFeatures(sc.feats[:0], r, &st.nodes[c])
+			e.w, e.gen = p.score(sc.feats), sc.gen
+			add(&e.w)
+		}
+	}
+	sc.feats = append(sc.feats[:0], 1)
+	sc.feats = st.restFeatures(sc.feats)
+	w := p.score(sc.feats)
+	add(&w)
+	return out
+}
+
+// score returns the transition scores of feats.
+func (p *Parser) score(feats []uint64) [nTrans]float32 {
+	var s [nTrans]float32
+	for _, m := range p.trans {
+		m.Score(feats, s[:])
+	}
+	return s
 }
 
 // finish copies the heads and relations of a final state to words.
 func (p *Parser) finish(words []Word, st *state) {
 	for i := range words {
-		h := st.head[i]
+		h := int(st.head[i])
 		if h == st.n {
 			h = -1
 		}
@@ -160,18 +299,19 @@ func (p *Parser) finish(words []Word, st *state) {
 
 // chooseLabel returns the relation (1-based) for the arc that transition
 // t builds, or 0 for a shift.
-func (p *Parser) chooseLabel(st *state, t int, feats *[]uint64, scores []float32) int {
+func (p *Parser) chooseLabel(sc *scratch, st *state, t int) int {
 	if t == shift {
 		return 0
 	}
 	d, h := st.arc(t)
-	*feats = st.labelFeatures((*feats)[:0], d, h)
-	clear(scores)
-	for _, m := range p.label {
-		m.Score(*feats, scores)
-	}
 	if h == st.n && p.root >= 0 {
 		return p.root + 1
+	}
+	sc.feats = st.labelFeatures(sc.feats[:0], d, h)
+	scores := sc.lscores
+	clear(scores)
+	for _, m := range p.label {
+		m.Score(sc.feats, scores)
 	}
 	best := -1
 	for c, s := range scores {
@@ -185,32 +325,20 @@ func (p *Parser) chooseLabel(st *state, t int, feats *[]uint64, scores []float32
 	return best + 1
 }
 
-// beam parses words keeping the k best partial parses by the sum of their
-// transition scores; each arc is labelled as it is built.
-func (p *Parser) beam(words []Word, k int) *state {
-	type item struct {
-		st    *state
-		score float32
-	}
-	type cand struct {
-		from, t int
-		score   float32
-	}
-	beam := []item{{newState(words, len(p.labels)), 0}}
-	feats := make([]uint64, 0, 128)
-	scores := make([]float32, nTrans)
-	lscores := make([]float32, len(p.labels))
-	var cands []cand
+// beam parses the sentence of sc keeping the k best partial parses by the
+// sum of their transition scores; each arc is labelled as it is built.
+func (p *Parser) beam(sc *scratch, k int) *state {
+	sc.newMemos()
+	st := sc.take()
+	st.init(&sc.sent)
+	beam := append(sc.beam[:0], item{st, 0})
+	next := sc.next[:0]
 	var legal [nTrans]bool
 	for !beam[0].st.done() {
-		cands = cands[:0]
+		cands := sc.cands[:0]
 		for bi, it := range beam {
 			it.st.legal(&legal)
-			feats = it.st.features(feats[:0])
-			clear(scores)
-			for _, m := range p.trans {
-				m.Score(feats, scores)
-			}
+			scores := p.transScores(sc, it.st)
 			// log-softmax over the legal transitions
 			for t := range scores {
 				scores[t] /= BeamTemp
@@ -243,13 +371,23 @@ func (p *Parser) beam(words []Word, k int) *state {
 			}
 			return 0
 		})
-		next := make([]item, 0, k)
+		next = next[:0]
 		for _, c := range cands[:min(k, len(cands))] {
-			st := beam[c.from].st.clone()
-			st.apply(c.t, p.chooseLabel(st, c.t, &feats, lscores))
+			st := sc.take()
+			st.copyFrom(beam[c.from].st)
+			st.apply(c.t, p.chooseLabel(sc, st, c.t))
 			next = append(next, item{st, c.score})
 		}
-		beam = next
+		for _, it := range beam {
+			sc.free = append(sc.free, it.st)
+		}
+		beam, next = next, beam
+		sc.cands = cands
 	}
-	return beam[0].st
+	best := beam[0].st
+	for _, it := range beam[1:] {
+		sc.free = append(sc.free, it.st)
+	}
+	sc.beam, sc.next = beam[:0], next[:0]
+	return best
 }

@@ -1,0 +1,315 @@
+package perceptron
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+)
+
+// packed is the read-only form of a model read from a file.
+//
+// Its table is ordered by key: a key's home slot is its place in the key
+// range scaled to the number of home slots, and keys are laid down in
+// increasing order, each in its home or, when that is taken, in the slot
+// after the previous key. A lookup scans forward from the home slot over
+// smaller keys and stops at the key, a larger one or an empty slot, so a
+// missing feature costs no more than a present one; loading writes the
+// table front to back from the file, whose rows are in key order.
+//
+// A slot holds the key beside its weights, as 16-bit multiples of the
+// model's step: with at most three classes all of them (tri); with more
+// (wide), up to three (class, weight) entries, or the place of a longer
+// row in over. Scores are sums of multiples of the step, which float32
+// adds exactly, so they do not depend on the order of the features nor on
+// the layout: they are the scores of the model as trained and written.
+type packed struct {
+	classes int
+	n       int     // rows
+	homes   uint64  // number of home slots
+	scale   float32 // the step
+	tri     []triSlot
+	wide    []wideSlot
+	over    []uint32 // entries of long wide rows
+}
+
+// triSlot is a slot of a model with at most three classes; key 0 is empty.
+type triSlot struct {
+	key uint32
+	w   [3]int16
+}
+
+// wideSlot is a slot of a model with more than three classes. An entry is
+// class<<16 | uint16(weight); the zero entry adds 0 to class 0. A row of
+// more than three entries has e[0] == longRow, and e[1], e[2] give the
+// offset and length of its entries in over.
+type wideSlot struct {
+	key uint32
+	e   [3]uint32
+}
+
+const longRow = 0xffff_ffff
+
+// loadFactor is the share of home slots a packed table fills.
+const loadFactor = 0.7
+
+func (p *packed) home(key uint32) uint64 { return uint64(key) * p.homes >> 32 }
+
+// chunk is how many features score looks up at once: their slots are all
+// loaded before any is compared, so that the memory accesses overlap.
+const chunk = 32
+
+func (p *packed) score(feats []uint64, scores []float32) {
+	var at [chunk]uint32
+	var first [chunk]uint32
+	if p.tri != nil {
+		var acc [3]int32
+		t := p.tri
+		for len(feats) > 0 {
+			fs := feats[:min(len(feats), chunk)]
+			feats = feats[len(fs):]
+			for j, f := range fs {
+				h := p.home(fix(f))
+				at[j], first[j] = uint32(h), t[h].key
+			}
+			for j, f := range fs {
+				key, i, k := fix(f), at[j], first[j]
+				for k-1 < key-1 {
+					i++
+					k = t[i].key
+				}
+				if k == key {
+					w := &t[i].w
+					acc[0] += int32(w[0])
+					acc[1] += int32(w[1])
+					acc[2] += int32(w[2])
+				}
+			}
+		}
+		for c := range min(p.classes, 3) {
+			scores[c] += float32(acc[c]) * p.scale
+		}
+		return
+	}
+	t, sc := p.wide, p.scale
+	scores = scores[:p.classes]
+	for len(feats) > 0 {
+		fs := feats[:min(len(feats), chunk)]
+		feats = feats[len(fs):]
+		for j, f := range fs {
+			h := p.home(fix(f))
+			at[j], first[j] = uint32(h), t[h].key
+		}
+		for j, f := range fs {
+			key, i, k := fix(f), at[j], first[j]
+			for k-1 < key-1 {
+				i++
+				k = t[i].key
+			}
+			if k != key {
+				continue
+			}
+			s := &t[i]
+			if s.e[0] == longRow {
+				for _, e := range p.over[s.e[1] : s.e[1]+s.e[2]] {
+					scores[e>>16] += float32(int16(e)) * sc
+				}
+				continue
+			}
+			for _, e := range s.e {
+				scores[e>>16] += float32(int16(e)) * sc
+			}
+		}
+	}
+}
+
+// Read reads a model written by [Model.Write] and packs it for scoring;
+// the result cannot learn further nor be written.
+func Read(r io.Reader) (*Model, error) {
+	gz, err := io.ReadAll(io.LimitReader(r, maxModel))
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	return ReadBytes(gz)
+}
+
+// ReadBytes is [Read] of a model file held in memory.
+func ReadBytes(gz []byte) (*Model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	defer zr.Close()
+	// the gzip trailer gives the size of the stream, so that it is
+	// decompressed into one buffer of the right size
+	size := 0
+	if n := len(gz); n >= 4 {
+		size = int(binary.LittleEndian.Uint32(gz[n-4:]))
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, maxModel)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(zr, maxModel)); err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	p, err := decode(buf.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	return &Model{Classes: p.classes, n: p.n, p: p}, nil
+}
+
+// maxModel bounds the decompressed size of a model file.
+const maxModel = 1 << 29
+
+// cursor decodes varints from a byte slice; bad is set at the first
+// malformed or missing one.
+type cursor struct {
+	b   []byte
+	bad bool
+}
+
+func (c *cursor) uv() uint64 {
+	if len(c.b) > 0 && c.b[0] < 0x80 {
+		x := uint64(c.b[0])
+		c.b = c.b[1:]
+		return x
+	}
+	x, n := binary.Uvarint(c.b)
+	if n <= 0 {
+		c.bad = true
+		c.b = nil
+		return 0
+	}
+	c.b = c.b[n:]
+	return x
+}
+
+func (c *cursor) sv() int64 {
+	ux := c.uv()
+	x := int64(ux >> 1)
+	if ux&1 != 0 {
+		x = ^x
+	}
+	return x
+}
+
+func decode(raw []byte) (*packed, error) {
+	if len(raw) < len(magic)+6 || string(raw[:len(magic)]) != magic {
+		return nil, ErrFormat
+	}
+	c := &cursor{b: raw[len(magic):]}
+	classes := c.uv()
+	n := c.uv()
+	if c.bad || classes == 0 || classes > 1<<12 || n*classes > 1<<26 || len(c.b) < 4 || n > uint64(len(c.b)) {
+		return nil, fmt.Errorf("bad header: %w", ErrFormat)
+	}
+	p := &packed{classes: int(classes), n: int(n)}
+	p.scale = math.Float32frombits(binary.LittleEndian.Uint32(c.b))
+	c.b = c.b[4:]
+	p.homes = uint64(float64(n)/loadFactor) + 1
+	// slots past the last home hold the end of the last run and at least
+	// one empty slot, where every scan stops
+	slots := int(p.homes) + 16
+	if classes <= 3 {
+		p.tri = make([]triSlot, slots)
+	} else {
+		p.wide = make([]wideSlot, slots)
+	}
+	var k uint32
+	var row [3]uint32
+	next := 0 // the first slot a key may take
+	for i := range int(n) {
+		d := c.uv()
+		if uint64(k)+d > math.MaxUint32 {
+			return nil, fmt.Errorf("bad key: %w", ErrFormat)
+		}
+		k += uint32(d)
+		nz := c.uv()
+		if c.bad || k == 0 || (i > 0 && d == 0) || nz > classes {
+			return nil, fmt.Errorf("bad row %d: %w", i, ErrFormat)
+		}
+		row = [3]uint32{}
+		start := len(p.over)
+		cl := -1
+		for j := range int(nz) {
+			gap := c.uv()
+			v := c.sv()
+			if c.bad || gap >= classes {
+				return nil, fmt.Errorf("bad weight: %w", ErrFormat)
+			}
+			cl += int(gap) + 1
+			if cl >= p.classes {
+				return nil, fmt.Errorf("class out of range: %w", ErrFormat)
+			}
+			if v < math.MinInt16 || v > math.MaxInt16 {
+				return nil, fmt.Errorf("weight %d steps out of range: %w", v, ErrFormat)
+			}
+			e := uint32(cl)<<16 | uint32(uint16(int16(v)))
+			switch {
+			case p.tri != nil:
+				row[cl] = uint32(int16(v))
+			case nz <= 3:
+				row[j] = e
+			default:
+				p.over = append(p.over, e)
+			}
+		}
+		at := max(next, int(p.home(k)))
+		next = at + 1
+		if next >= slots {
+			// the last run overflows: add room
+			slots += 1024
+			if p.tri != nil {
+				p.tri = append(p.tri, make([]triSlot, 1024)...)
+			} else {
+				p.wide = append(p.wide, make([]wideSlot, 1024)...)
+			}
+		}
+		switch {
+		case p.tri != nil:
+			p.tri[at] = triSlot{key: k, w: [3]int16{int16(row[0]), int16(row[1]), int16(row[2])}}
+		case nz <= 3:
+			p.wide[at] = wideSlot{key: k, e: row}
+		default:
+			if len(p.over) >= math.MaxUint32 {
+				return nil, fmt.Errorf("too many weights: %w", ErrFormat)
+			}
+			p.wide[at] = wideSlot{key: k, e: [3]uint32{longRow, uint32(start), uint32(len(p.over) - start)}}
+		}
+	}
+	return p, nil
+}
+
+// Prune zeroes the weights of a model read from a file whose magnitude is
+// below min, as [Model.Write] would have dropped them: a way to try a
+// stronger pruning without training again.
+func (m *Model) Prune(min float32) {
+	p := m.p
+	if p == nil {
+		return
+	}
+	small := func(q int16) bool { w := float32(q) * p.scale; return w < min && w > -min }
+	for i := range p.tri {
+		for c, q := range p.tri[i].w {
+			if small(q) {
+				p.tri[i].w[c] = 0
+			}
+		}
+	}
+	cut := func(e *uint32) {
+		if small(int16(*e)) {
+			*e &^= 0xffff
+		}
+	}
+	for i := range p.wide {
+		if s := &p.wide[i]; s.e[0] != longRow {
+			for j := range s.e {
+				cut(&s.e[j])
+			}
+		}
+	}
+	for i := range p.over {
+		cut(&p.over[i])
+	}
+}
