@@ -142,7 +142,7 @@ func (p *Parser) Parse(words []Word) {
 			m.Score(sc.feats, scores[:])
 		}
 		t := perceptron.Best(scores[:], legal[:])
-		st.apply(t, p.chooseLabel(sc, st, t))
+		st.apply(t, p.chooseLabel(sc, st, t, false))
 	}
 	p.finish(words, st)
 	sc.free = append(sc.free, st)
@@ -165,6 +165,11 @@ type scratch struct {
 	s0b0  []memo
 	s1s0  []memo
 	child [len(childRoles)][]memo
+	// relation chosen for each labelKey met, and the scores of the label
+	// features of each (dependent, head) pair at rows[at:at+len(labels)]
+	labels map[labelKey]int32
+	pairs  map[int32]int32
+	rows   []float32
 }
 
 type memo struct {
@@ -211,6 +216,12 @@ func (sc *scratch) newMemos() {
 	for r := range sc.child {
 		sc.child[r] = growMemo(sc.child[r], m)
 	}
+	if sc.labels == nil {
+		sc.labels, sc.pairs = map[labelKey]int32{}, map[int32]int32{}
+	}
+	clear(sc.labels)
+	clear(sc.pairs)
+	sc.rows = sc.rows[:0]
 	sc.gen++
 	if sc.gen == 0 {
 		// the counter wrapped: forget everything
@@ -298,8 +309,9 @@ func (p *Parser) finish(words []Word, st *state) {
 }
 
 // chooseLabel returns the relation (1-based) for the arc that transition
-// t builds, or 0 for a shift.
-func (p *Parser) chooseLabel(sc *scratch, st *state, t int) int {
+// t builds, or 0 for a shift. When the beam has started the memos of the
+// sentence (memo), relations and label scores found before are reused.
+func (p *Parser) chooseLabel(sc *scratch, st *state, t int, memo bool) int {
 	if t == shift {
 		return 0
 	}
@@ -307,9 +319,30 @@ func (p *Parser) chooseLabel(sc *scratch, st *state, t int) int {
 	if h == st.n && p.root >= 0 {
 		return p.root + 1
 	}
-	sc.feats = st.labelFeatures(sc.feats[:0], d, h)
 	scores := sc.lscores
-	clear(scores)
+	var key labelKey
+	if memo {
+		key = st.labelKey(d, h)
+		if r, ok := sc.labels[key]; ok {
+			return int(r)
+		}
+		pk := int32(d*(st.n+2) + h)
+		at, ok := sc.pairs[pk]
+		if !ok {
+			at = int32(len(sc.rows))
+			sc.rows = append(sc.rows, make([]float32, len(scores))...)
+			sc.feats = st.labelPairFeatures(sc.feats[:0], d, h)
+			for _, m := range p.label {
+				m.Score(sc.feats, sc.rows[at:])
+			}
+			sc.pairs[pk] = at
+		}
+		copy(scores, sc.rows[at:])
+		sc.feats = st.labelRestFeatures(sc.feats[:0], d, h)
+	} else {
+		clear(scores)
+		sc.feats = st.labelFeatures(sc.feats[:0], d, h)
+	}
 	for _, m := range p.label {
 		m.Score(sc.feats, scores)
 	}
@@ -321,6 +354,9 @@ func (p *Parser) chooseLabel(sc *scratch, st *state, t int) int {
 		if best < 0 || s > scores[best] {
 			best = c
 		}
+	}
+	if memo {
+		sc.labels[key] = int32(best + 1)
 	}
 	return best + 1
 }
@@ -375,7 +411,7 @@ func (p *Parser) beam(sc *scratch, k int) *state {
 		for _, c := range cands[:min(k, len(cands))] {
 			st := sc.take()
 			st.copyFrom(beam[c.from].st)
-			st.apply(c.t, p.chooseLabel(sc, st, c.t))
+			st.apply(c.t, p.chooseLabel(sc, st, c.t, true))
 			next = append(next, item{st, c.score})
 		}
 		for _, it := range beam {

@@ -429,8 +429,62 @@ func (st *state) restFeatures(f []uint64) []uint64 {
 }
 
 // labelFeatures appends the features that choose the relation of the arc
-// from head h to dependent d.
+// from head h to dependent d: those that read only the two words and the
+// rest, in two groups as for the transitions.
 func (st *state) labelFeatures(f []uint64, d, h int) []uint64 {
+	return st.labelRestFeatures(st.labelPairFeatures(f, d, h), d, h)
+}
+
+// labelPairFeatures appends the label features that read only the words
+// d and h (and d's neighbours).
+func (s *sentence) labelPairFeatures(f []uint64, d, h int) []uint64 {
+	mix := perceptron.Mix
+	N := s.nodes
+	D, H := &N[d], &N[h]
+	dir := uint64(1)
+	if d > h {
+		dir = 2
+	}
+	dd := dist(d, h)
+	prev, next := s.n+1, s.n+1
+	if d > 0 {
+		prev = d - 1
+	}
+	if d+1 < s.n {
+		next = d + 1
+	}
+	return append(f,
+		1,
+		mix(2, D.w), mix(3, D.p), mix(4, D.wp), mix(5, D.u),
+		mix(6, H.w), mix(7, H.p), mix(8, H.wp), mix(9, H.u),
+		m3(10, D.p, H.p, dir), m3(11, D.w, H.p, dir), m3(12, D.p, H.w, dir), m3(13, D.w, H.w, dir),
+		m3(14, D.u, H.u, dir), m3(15, D.p, H.p, dd), mix(16, dir),
+		m3(32, N[prev].p, D.p, H.p), m3(33, N[next].p, D.p, H.p), m2(34, N[prev].w, D.p),
+		m2(35, D.w, dir), m2(38, H.w, D.p),
+	)
+}
+
+// labelKey is everything labelRestFeatures reads of a state.
+type labelKey struct {
+	d, h, dl1, dl2, dr1, hl1, hr1, reldl1, reldr1, nld, nrd int32
+	lsetd, rsetd, lseth, rseth                              uint64
+}
+
+func (st *state) labelKey(d, h int) labelKey {
+	dl1, dr1 := st.child(st.l1, d), st.child(st.r1, d)
+	return labelKey{
+		d: int32(d), h: int32(h),
+		dl1: int32(dl1), dl2: int32(st.child(st.l2, d)), dr1: int32(dr1),
+		hl1: int32(st.child(st.l1, h)), hr1: int32(st.child(st.r1, h)),
+		reldl1: int32(st.relOf(dl1)), reldr1: int32(st.relOf(dr1)),
+		nld: int32(st.count(st.nl, d)), nrd: int32(st.count(st.nr, d)),
+		lsetd: st.lset[d], rsetd: st.rset[d], lseth: st.lset[h], rseth: st.rset[h],
+	}
+}
+
+// labelRestFeatures appends the label features that read the children and
+// relations of d and h.
+func (st *state) labelRestFeatures(f []uint64, d, h int) []uint64 {
 	mix := perceptron.Mix
 	N := st.nodes
 	D, H := &N[d], &N[h]
@@ -438,30 +492,15 @@ func (st *state) labelFeatures(f []uint64, d, h int) []uint64 {
 	if d > h {
 		dir = 2
 	}
-	dd := dist(d, h)
 	dl1, dl2, dr1 := st.child(st.l1, d), st.child(st.l2, d), st.child(st.r1, d)
 	hl1, hr1 := st.child(st.l1, h), st.child(st.r1, h)
-	prev, next := st.pad(), st.pad()
-	if d > 0 {
-		prev = d - 1
-	}
-	if d+1 < st.n {
-		next = d + 1
-	}
-	f = append(f,
-		1,
-		mix(2, D.w), mix(3, D.p), mix(4, D.wp), mix(5, D.u),
-		mix(6, H.w), mix(7, H.p), mix(8, H.wp), mix(9, H.u),
-		m3(10, D.p, H.p, dir), m3(11, D.w, H.p, dir), m3(12, D.p, H.w, dir), m3(13, D.w, H.w, dir),
-		m3(14, D.u, H.u, dir), m3(15, D.p, H.p, dd), mix(16, dir),
+	return append(f,
 		m2(17, D.p, st.lset[d]), m2(18, D.p, st.rset[d]), m3(19, D.p, st.lset[d], st.rset[d]),
 		m3(20, D.p, N[dl1].w, H.p), m3(21, D.p, N[dl1].w, dir), mix(22, N[dl1].w), m2(23, N[dl1].w, N[dl2].w),
 		m2(24, D.p, st.relOf(dl1)), m2(25, D.p, st.relOf(dr1)), m2(26, N[dr1].w, D.p),
 		m3(27, H.p, st.lset[h], D.p), m3(28, H.p, st.rset[h], D.p), m3(29, H.w, st.lset[h], dir),
 		m3(30, D.p, N[hl1].p, H.p), m3(31, D.p, N[hr1].p, H.p),
-		m3(32, N[prev].p, D.p, H.p), m3(33, N[next].p, D.p, H.p), m2(34, N[prev].w, D.p),
-		m2(35, D.w, dir), m3(36, D.p, st.count(st.nl, d), st.count(st.nr, d)),
-		m3(37, D.u, H.u, st.lset[d]), m2(38, H.w, D.p),
+		m3(36, D.p, st.count(st.nl, d), st.count(st.nr, d)),
+		m3(37, D.u, H.u, st.lset[d]),
 	)
-	return f
 }
