@@ -58,8 +58,7 @@ func Load(fsys fs.FS) (*Tagger, error) {
 		m, err := readModel(fsys, WeightsFile)
 		fwd <- result{m, err}
 	}()
-	t := &Tagger{dict: map[string]int{}, amb: map[string]uint64{}, feats: map[string]string{}, cands: map[string][]int{},
-		lem: &Lemmatizer{table: map[string]string{}}}
+	t := &Tagger{words: map[string]*entry{}, lem: &Lemmatizer{table: map[lemmaKey]string{}}}
 	lex, err := readGzip(fsys, LexFile)
 	if err == nil {
 		err = t.parseLex(lex)
@@ -165,22 +164,37 @@ func (t *Tagger) writeLex(w io.Writer) error {
 	for _, l := range t.labels {
 		fmt.Fprintf(bw, "%s\t%s\t%s\n", l.UPOS, l.XPOS, l.Feats)
 	}
+	words := sortedKeys(t.words)
 	fmt.Fprintf(bw, "#dict\n")
-	for _, k := range sortedKeys(t.dict) {
-		fmt.Fprintf(bw, "%s\t%d\n", k, t.dict[k])
+	for _, k := range words {
+		if e := t.words[k]; e.dict >= 0 {
+			fmt.Fprintf(bw, "%s\t%d\n", k, e.dict)
+		}
 	}
 	fmt.Fprintf(bw, "#amb\n")
-	for _, k := range sortedKeys(t.amb) {
-		fmt.Fprintf(bw, "%s\t%x\t%s\n", k, t.amb[k], ints(t.cands[k]))
+	for _, k := range words {
+		if e := t.words[k]; e.hasAmb {
+			fmt.Fprintf(bw, "%s\t%x\t%s\n", k, e.amb, ints(e.cands))
+		}
 	}
 
 	fmt.Fprintf(bw, "#feats\n")
-	for _, k := range sortedKeys(t.feats) {
-		fmt.Fprintf(bw, "%s\t%s\n", k, t.feats[k])
+	feats := map[string]string{}
+	for k, e := range t.words {
+		for _, f := range e.feats {
+			feats[k+"\t"+strconv.Itoa(f.label)] = f.feats
+		}
+	}
+	for _, k := range sortedKeys(feats) {
+		fmt.Fprintf(bw, "%s\t%s\n", k, feats[k])
 	}
 	fmt.Fprintf(bw, "#lemmas\n")
-	for _, k := range sortedKeys(t.lem.table) {
-		fmt.Fprintf(bw, "%s\t%s\n", k, t.lem.table[k])
+	lemmas := make(map[string]string, len(t.lem.table))
+	for k, l := range t.lem.table {
+		lemmas[k.form+"\t"+k.xpos] = l
+	}
+	for _, k := range sortedKeys(lemmas) {
+		fmt.Fprintf(bw, "%s\t%s\n", k, lemmas[k])
 	}
 	return bw.Flush()
 }
@@ -210,7 +224,7 @@ func (t *Tagger) parseLex(text string) error {
 			if len(f) != 2 || err != nil || y < 0 || y >= len(t.labels) {
 				return bad
 			}
-			t.dict[f[0]] = y
+			t.add(f[0]).dict = y
 		case "amb":
 			if len(f) != 3 {
 				return bad
@@ -220,21 +234,24 @@ func (t *Tagger) parseLex(text string) error {
 			if err != nil || err2 != nil {
 				return bad
 			}
-			t.amb[f[0]] = h
+			e := t.add(f[0])
+			e.amb, e.hasAmb = h, true
 			if cs != nil {
-				t.cands[f[0]] = cs
+				e.cands = cs
 			}
 
 		case "feats":
-			if len(f) != 3 {
+			y, err := strconv.Atoi(f[min(1, len(f)-1)])
+			if len(f) != 3 || err != nil || y < 0 || y >= len(t.labels) || strconv.Itoa(y) != f[1] {
 				return bad
 			}
-			t.feats[f[0]+"\t"+f[1]] = f[2]
+			e := t.add(f[0])
+			e.feats = append(e.feats, wordFeat{y, f[2]})
 		case "lemmas":
 			if len(f) != 3 {
 				return bad
 			}
-			t.lem.table[f[0]+"\t"+f[1]] = f[2]
+			t.lem.table[lemmaKey{f[0], f[1]}] = f[2]
 		default:
 			return bad
 		}

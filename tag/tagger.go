@@ -2,7 +2,7 @@ package tag
 
 import (
 	"context"
-	"strconv"
+	"sync"
 
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/internal/perceptron"
@@ -28,11 +28,44 @@ type Tagger struct {
 	model  *perceptron.Model // left to right
 	back   *perceptron.Model // right to left; nil when not trained
 	labels []label
-	dict   map[string]int    // normalised word → label, frequent unambiguous words
-	amb    map[string]uint64 // normalised word → ambiguity class
-	cands  map[string][]int  // frequent normalised word → the labels it had in training
-	feats  map[string]string // normalised word + "\t" + label → features
+	words  map[string]*entry // what training taught of a normalised word
 	lem    *Lemmatizer
+}
+
+// entry is what the tagger knows of one normalised word, found with one
+// lookup per token.
+type entry struct {
+	dict   int    // label of a frequent unambiguous word, else -1
+	amb    uint64 // ambiguity class, when hasAmb
+	hasAmb bool
+	cands  []int      // the labels a frequent word had in training, else nil
+	feats  []wordFeat // features by label where they differ from the label's, by label
+}
+
+type wordFeat struct {
+	label int
+	feats string
+}
+
+// noEntry is the entry of a word training did not see.
+var noEntry = &entry{dict: -1}
+
+// entry returns the entry of normalised word n, noEntry when none.
+func (t *Tagger) entry(n string) *entry {
+	if e, ok := t.words[n]; ok {
+		return e
+	}
+	return noEntry
+}
+
+// add returns the entry of n, made when missing.
+func (t *Tagger) add(n string) *entry {
+	e, ok := t.words[n]
+	if !ok {
+		e = &entry{dict: -1}
+		t.words[n] = e
+	}
+	return e
 }
 
 // Annotate tags every sentence of doc, filling Token.POS, Tag, Lemma and
@@ -63,39 +96,43 @@ func (t *Tagger) Annotate(ctx context.Context, doc *dateline.Document) error {
 
 // Tag tags one sentence of forms, appending a Word for each to out.
 func (t *Tagger) Tag(forms []string, out []Word) []Word {
-	toks := t.prepare(forms)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	toks := t.prepare(sc, forms)
 	n, L := len(toks), len(t.labels)
-	ys := make([]int, n)
+	sc.ys = grow(sc.ys, n)
+	ys := sc.ys
 	if t.back == nil {
-		t.decode(t.model, toks, ys, nil)
+		t.decode(sc, t.model, toks, ys, nil)
 	} else {
 		// left to right and right to left, then the label with the best
 		// summed score
-		sc := make([]float32, 2*n*L)
-		fw, bw := sc[:n*L], sc[n*L:]
-		t.decode(t.model, toks, ys, fw)
-		rt := make([]tok, n)
+		sc.all = grow(sc.all, 2*n*L)
+		fw, bw := sc.all[:n*L], sc.all[n*L:]
+		t.decode(sc, t.model, toks, ys, fw)
+		sc.rev = grow(sc.rev, n)
+		rt := sc.rev
 		for i := range toks {
 			rt[n-1-i] = toks[i]
 		}
-		rys := make([]int, n)
-		t.decode(t.back, rt, rys, bw)
+		sc.rys = grow(sc.rys, n)
+		t.decode(sc, t.back, rt, sc.rys, bw)
 		for i := range toks {
-			if _, ok := t.dict[toks[i].norm]; ok {
+			if toks[i].e.dict >= 0 {
 				continue
 			}
 			f, b := fw[i*L:(i+1)*L], bw[(n-1-i)*L:(n-i)*L]
 			for c := range f {
 				f[c] += b[c]
 			}
-			ys[i] = t.best(toks[i].norm, f)
+			ys[i] = t.best(toks[i].e, f)
 		}
 	}
 	for i, y := range ys {
 		l := t.labels[y]
 		w := Word{Form: forms[i], UPOS: l.UPOS, XPOS: l.XPOS}
 		w.Lemma = t.lem.Lemma(forms[i], toks[i].norm, l.XPOS)
-		if w.Feats = t.featsOf(toks[i].norm, y); w.Feats == "_" {
+		if w.Feats = t.featsOf(toks[i].e, y); w.Feats == "_" {
 			w.Feats = ""
 		}
 		out = append(out, w)
@@ -103,21 +140,41 @@ func (t *Tagger) Tag(forms []string, out []Word) []Word {
 	return out
 }
 
+// scratch is the memory one Tag call works in, kept between calls.
+type scratch struct {
+	toks, rev []tok
+	ys, rys   []int
+	all       []float32
+	scores    []float32
+	feats     []uint64
+}
+
+var scratchPool = sync.Pool{New: func() any { return &scratch{feats: make([]uint64, 0, 64)} }}
+
+// grow returns s resliced to n elements, reallocated when too small; the
+// elements are not cleared.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n, n+n/2)
+	}
+	return s[:n]
+}
+
 // decode runs model m greedily over toks, writing each word's label to ys
 // and, when all is not nil, the scores of the words not in the tag
 // dictionary to all[i*L:(i+1)*L].
-func (t *Tagger) decode(m *perceptron.Model, toks []tok, ys []int, all []float32) {
+func (t *Tagger) decode(sc *scratch, m *perceptron.Model, toks []tok, ys []int, all []float32) {
 	L := len(t.labels)
-	feats := make([]uint64, 0, 64)
-	scores := make([]float32, L)
+	sc.scores = grow(sc.scores, L)
+	scores := sc.scores
 	p1, p2 := -1, -2
 	for i := range toks {
-		y, ok := t.dict[toks[i].norm]
-		if !ok {
-			feats = t.features(feats[:0], toks, i, p1, p2)
+		y := toks[i].e.dict
+		if y < 0 {
+			sc.feats = t.features(sc.feats[:0], toks, i, p1, p2)
 			clear(scores)
-			m.Score(feats, scores)
-			y = t.best(toks[i].norm, scores)
+			m.Score(sc.feats, scores)
+			y = t.best(toks[i].e, scores)
 			if all != nil {
 				copy(all[i*L:(i+1)*L], scores)
 			}
@@ -127,18 +184,20 @@ func (t *Tagger) decode(m *perceptron.Model, toks []tok, ys []int, all []float32
 	}
 }
 
-// best returns the best-scoring label that word norm may take: one it had
+// best returns the best-scoring label that word e may take: one it had
 // in training when it was frequent, else any.
-func (t *Tagger) best(norm string, scores []float32) int {
-	if c := t.cands[norm]; c != nil {
-		return perceptron.BestOf(scores, c)
+func (t *Tagger) best(e *entry, scores []float32) int {
+	if e.cands != nil {
+		return perceptron.BestOf(scores, e.cands)
 	}
 	return perceptron.Best(scores, nil)
 }
 
-func (t *Tagger) featsOf(norm string, y int) string {
-	if f, ok := t.feats[norm+"\t"+strconv.Itoa(y)]; ok {
-		return f
+func (t *Tagger) featsOf(e *entry, y int) string {
+	for _, f := range e.feats {
+		if f.label == y {
+			return f.feats
+		}
 	}
 	return t.labels[y].Feats
 }
@@ -146,6 +205,7 @@ func (t *Tagger) featsOf(norm string, y int) string {
 // tok holds the precomputed hashes of one word.
 type tok struct {
 	norm              string
+	e                 *entry
 	w, cased          uint64
 	s1, s2, s3, s4    uint64
 	p1, p2, p3        uint64
@@ -153,12 +213,14 @@ type tok struct {
 	title             uint64 // 2 when most words of the sentence are capitalised
 }
 
-func (t *Tagger) prepare(forms []string) []tok {
-	toks := make([]tok, len(forms))
+func (t *Tagger) prepare(sc *scratch, forms []string) []tok {
+	sc.toks = grow(sc.toks, len(forms))
+	toks := sc.toks
 	for i, f := range forms {
 		n := Norm(f)
 		k := &toks[i]
 		k.norm = n
+		k.e = t.entry(n)
 		k.w = perceptron.Hash(n)
 		k.cased = perceptron.Hash(straight(f))
 		k.s1 = perceptron.Hash(suffix(n, 1))
@@ -168,8 +230,8 @@ func (t *Tagger) prepare(forms []string) []tok {
 		k.p1 = perceptron.Hash(prefix(n, 1))
 		k.p2 = perceptron.Hash(prefix(n, 2))
 		k.p3 = perceptron.Hash(prefix(n, 3))
-		k.shape = perceptron.Hash(shape(f))
-		k.amb = t.amb[n]
+		k.shape = shapeHash(f)
+		k.amb = k.e.amb
 		var fl uint64
 		if i == 0 {
 			fl |= 1
@@ -210,7 +272,7 @@ func (t *Tagger) prepare(forms []string) []tok {
 	return toks
 }
 
-var padTok = tok{w: 11, cased: 11, s3: 11, shape: 11, amb: 11}
+var padTok = tok{e: noEntry, w: 11, cased: 11, s3: 11, shape: 11, amb: 11}
 
 func at(toks []tok, i int) *tok {
 	if i < 0 || i >= len(toks) {
