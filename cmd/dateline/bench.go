@@ -78,6 +78,7 @@ func runBench(ctx context.Context, e env, args []string) error {
 		if err := writeHeapProfile(*memProfile); err != nil {
 			return err
 		}
+		runtime.KeepAlive(p) // the profile shows what the pipeline holds
 	}
 	if secs <= 0 {
 		secs = 1e-9

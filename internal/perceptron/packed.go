@@ -35,11 +35,14 @@ type packed struct {
 	over    []uint32 // entries of long wide rows
 }
 
-// triSlot is a slot of a model with at most three classes; key 0 is empty.
+// triSlot is a slot of a model with at most three classes: its key in two
+// halves, so that a slot takes 10 bytes; key 0 is empty.
 type triSlot struct {
-	key uint32
-	w   [3]int16
+	k [2]uint16
+	w [3]int16
 }
+
+func (s *triSlot) key() uint32 { return uint32(s.k[0]) | uint32(s.k[1])<<16 }
 
 // wideSlot is a slot of a model with more than three classes. An entry is
 // class<<16 | uint16(weight); the zero entry adds 0 to class 0. A row of
@@ -53,7 +56,7 @@ type wideSlot struct {
 const longRow = 0xffff_ffff
 
 // loadFactor is the share of home slots a packed table fills.
-const loadFactor = 0.7
+const loadFactor = 0.85
 
 func (p *packed) home(key uint32) uint64 { return uint64(key) * p.homes >> 32 }
 
@@ -72,13 +75,13 @@ func (p *packed) score(feats []uint64, scores []float32) {
 			feats = feats[len(fs):]
 			for j, f := range fs {
 				h := p.home(fix(f))
-				at[j], first[j] = uint32(h), t[h].key
+				at[j], first[j] = uint32(h), t[h].key()
 			}
 			for j, f := range fs {
 				key, i, k := fix(f), at[j], first[j]
 				for k-1 < key-1 {
 					i++
-					k = t[i].key
+					k = t[i].key()
 				}
 				if k == key {
 					w := &t[i].w
@@ -268,7 +271,7 @@ func decode(raw []byte) (*packed, error) {
 		}
 		switch {
 		case p.tri != nil:
-			p.tri[at] = triSlot{key: k, w: [3]int16{int16(row[0]), int16(row[1]), int16(row[2])}}
+			p.tri[at] = triSlot{k: [2]uint16{uint16(k), uint16(k >> 16)}, w: [3]int16{int16(row[0]), int16(row[1]), int16(row[2])}}
 		case nz <= 3:
 			p.wide[at] = wideSlot{key: k, e: row}
 		default:
