@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"sync"
 
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/data"
@@ -15,14 +16,17 @@ import (
 // ModelFile is the path of the shipped model inside data.NER.
 const ModelFile = "ner/ner.model.gz"
 
-// LoadModel reads the model shipped in the binary.
-func LoadModel() (*Model, error) {
+// LoadModel returns the model shipped in the binary. It is read once and
+// shared: a Model is read-only.
+func LoadModel() (*Model, error) { return shipped() }
+
+var shipped = sync.OnceValues(func() (*Model, error) {
 	b, err := fs.ReadFile(data.NER, ModelFile)
 	if err != nil {
 		return nil, fmt.Errorf("load ner model: %w", err)
 	}
 	return ReadModel(bytes.NewReader(b))
-}
+})
 
 // Recogniser is the entity recogniser stage.
 type Recogniser struct {

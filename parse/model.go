@@ -29,14 +29,24 @@ const (
 // of features seen once or twice, cost space and do not help on dev.
 const Prune = 1.5
 
-// New returns the parser shipped inside the binary.
+// New returns the parser shipped inside the binary. Its models are loaded
+// once and shared by every Parser New returns.
 func New() (*Parser, error) {
+	p, err := shipped()
+	if err != nil {
+		return nil, err
+	}
+	c := *p
+	return &c, nil
+}
+
+var shipped = sync.OnceValues(func() (*Parser, error) {
 	sub, err := fs.Sub(data.Models, "models")
 	if err != nil {
 		return nil, fmt.Errorf("load parser: %w", err)
 	}
 	return Load(sub)
-}
+})
 
 // Load reads a parser from the model folder fsys: the relations and the
 // weights of every ensemble member present.

@@ -3,6 +3,7 @@ package parse_test
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"strings"
 	"sync"
 	"syscall"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/conllu"
+	"github.com/dateline-news/dateline/data"
 	"github.com/dateline-news/dateline/internal/shared"
 	"github.com/dateline-news/dateline/parse"
 	"github.com/dateline-news/dateline/pipeline"
@@ -207,14 +209,18 @@ func BenchmarkParse(b *testing.B) {
 }
 
 func BenchmarkLoad(b *testing.B) {
+	sub, err := fs.Sub(data.Models, "models")
+	if err != nil {
+		b.Fatal(err)
+	}
 	n := 0
 	cpu0 := cpuTime()
 	for b.Loop() {
 		n++
-		if _, err := parse.New(); err != nil {
+		if _, err := parse.Load(sub); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := tag.New(); err != nil {
+		if _, err := tag.Load(sub); err != nil {
 			b.Fatal(err)
 		}
 	}

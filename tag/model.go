@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dateline-news/dateline/data"
 	"github.com/dateline-news/dateline/internal/perceptron"
@@ -29,14 +30,17 @@ const (
 // space and do not help on dev.
 const Prune = 0.5
 
-// New returns the tagger shipped inside the binary.
-func New() (*Tagger, error) {
+// New returns the tagger shipped inside the binary. It is loaded once and
+// shared: a Tagger is read-only.
+func New() (*Tagger, error) { return shipped() }
+
+var shipped = sync.OnceValues(func() (*Tagger, error) {
 	sub, err := fs.Sub(data.Models, "models")
 	if err != nil {
 		return nil, fmt.Errorf("load tagger: %w", err)
 	}
 	return Load(sub)
-}
+})
 
 // Load reads a tagger from the model folder fsys.
 func Load(fsys fs.FS) (*Tagger, error) {
