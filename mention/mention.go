@@ -1,10 +1,8 @@
 package mention
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"io/fs"
 	"strings"
 	"sync"
 
@@ -21,11 +19,12 @@ const ModelFile = "ner/ner.model.gz"
 func LoadModel() (*Model, error) { return shipped() }
 
 var shipped = sync.OnceValues(func() (*Model, error) {
-	b, err := fs.ReadFile(data.NER, ModelFile)
+	f, err := data.NER.Open(ModelFile)
 	if err != nil {
 		return nil, fmt.Errorf("load ner model: %w", err)
 	}
-	return ReadModel(bytes.NewReader(b))
+	defer f.Close()
+	return ReadModel(f)
 })
 
 // Recogniser is the entity recogniser stage.

@@ -9,6 +9,8 @@ import (
 	"io"
 	"math"
 	"slices"
+
+	"github.com/dateline-news/dateline/internal/gzfile"
 )
 
 // Tags are the BIO labels the model predicts, in class order.
@@ -162,11 +164,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 
 // ReadModel reads a model written by [Model.WriteTo].
 func ReadModel(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("read ner model: %w", err)
-	}
-	raw, err := io.ReadAll(io.LimitReader(zr, 1<<28))
+	raw, err := gzfile.ReadAll(r, 1<<28)
 	if err != nil {
 		return nil, fmt.Errorf("read ner model: %w", err)
 	}
@@ -183,7 +181,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if uint64(n)*(1+2*nTags) > uint64(len(raw)) {
 		return nil, fmt.Errorf("read ner model: %w", io.ErrUnexpectedEOF)
 	}
-	t := &table{homes: uint64(float64(n)/0.7) + 1, scale: scale}
+	t := &table{homes: uint64(float64(n)/0.85) + 1, scale: scale}
 	t.slots = make([]slot, t.homes+16)
 	var prev uint64
 	next := uint64(0) // the first slot a key may take

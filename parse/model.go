@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	"fmt"
@@ -123,7 +122,7 @@ func readModel(fsys fs.FS, name string) (*perceptron.Model, error) {
 		return nil, err
 	}
 	defer f.Close()
-	m, err := perceptron.Read(bufio.NewReaderSize(f, 1<<16))
+	m, err := perceptron.Read(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

@@ -15,6 +15,7 @@ import (
 	"sync"
 
 	"github.com/dateline-news/dateline/data"
+	"github.com/dateline-news/dateline/internal/gzfile"
 	"github.com/dateline-news/dateline/internal/perceptron"
 )
 
@@ -93,7 +94,7 @@ func readModel(fsys fs.FS, name string) (*perceptron.Model, error) {
 		return nil, err
 	}
 	defer f.Close()
-	m, err := perceptron.Read(bufio.NewReaderSize(f, 1<<16))
+	m, err := perceptron.Read(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -106,11 +107,7 @@ func readGzip(fsys fs.FS, name string) (string, error) {
 		return "", err
 	}
 	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		return "", fmt.Errorf("%s: %w", name, err)
-	}
-	b, err := io.ReadAll(gz)
+	b, err := gzfile.ReadAll(f, 1<<28)
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", name, err)
 	}

@@ -1,12 +1,12 @@
 package perceptron
 
 import (
-	"bytes"
-	"compress/gzip"
 	"encoding/binary"
 	"fmt"
 	"io"
 	"math"
+
+	"github.com/dateline-news/dateline/internal/gzfile"
 )
 
 // packed is the read-only form of a model read from a file.
@@ -129,33 +129,15 @@ func (p *packed) score(feats []uint64, scores []float32) {
 }
 
 // Read reads a model written by [Model.Write] and packs it for scoring;
-// the result cannot learn further nor be written.
+// the result cannot learn further nor be written. When r can seek, as a
+// file can, the stream is decompressed into one buffer of the size its
+// gzip trailer gives.
 func Read(r io.Reader) (*Model, error) {
-	gz, err := io.ReadAll(io.LimitReader(r, maxModel))
+	raw, err := gzfile.ReadAll(r, maxModel)
 	if err != nil {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
-	return ReadBytes(gz)
-}
-
-// ReadBytes is [Read] of a model file held in memory.
-func ReadBytes(gz []byte) (*Model, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
-	if err != nil {
-		return nil, fmt.Errorf("read model: %w", err)
-	}
-	defer zr.Close()
-	// the gzip trailer gives the size of the stream, so that it is
-	// decompressed into one buffer of the right size
-	size := 0
-	if n := len(gz); n >= 4 {
-		size = int(binary.LittleEndian.Uint32(gz[n-4:]))
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, min(size, maxModel)+bytes.MinRead))
-	if _, err := buf.ReadFrom(io.LimitReader(zr, maxModel)); err != nil {
-		return nil, fmt.Errorf("read model: %w", err)
-	}
-	p, err := decode(buf.Bytes())
+	p, err := decode(raw)
 	if err != nil {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
