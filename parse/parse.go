@@ -165,6 +165,7 @@ type scratch struct {
 	s0b0  []memo
 	s1s0  []memo
 	child [len(childRoles)][]memo
+	side  [nSides][]memo // side groups of words with no children there
 	// relation chosen for each labelKey met, and the scores of the label
 	// features of each (dependent, head) pair at rows[at:at+len(labels)]
 	labels map[labelKey]int32
@@ -216,6 +217,9 @@ func (sc *scratch) newMemos() {
 	for r := range sc.child {
 		sc.child[r] = growMemo(sc.child[r], m)
 	}
+	for g := range sc.side {
+		sc.side[g] = growMemo(sc.side[g], m)
+	}
 	if sc.labels == nil {
 		sc.labels, sc.pairs = map[labelKey]int32{}, map[int32]int32{}
 	}
@@ -229,6 +233,9 @@ func (sc *scratch) newMemos() {
 		clear(sc.s1s0)
 		for r := range sc.child {
 			clear(sc.child[r])
+		}
+		for g := range sc.side {
+			clear(sc.side[g])
 		}
 		sc.gen = 1
 	}
@@ -276,7 +283,24 @@ func (p *Parser) transScores(sc *scratch, st *state) [nTrans]float32 {
 			add(&e.w)
 		}
 	}
+	// the side groups of words with children, with the rest
 	sc.feats = append(sc.feats[:0], 1)
+	for g := range nSides {
+		x := st.sideWord(g)
+		if !st.bare(g, x) {
+			sc.feats = st.sideFeatures(sc.feats, g, x)
+			continue
+		}
+		if e := &sc.side[g][x]; e.gen == sc.gen {
+			add(&e.w)
+		} else {
+			at := len(sc.feats)
+			sc.feats = st.sideFeatures(sc.feats, g, x)
+			e.w, e.gen = p.score(sc.feats[at:]), sc.gen
+			sc.feats = sc.feats[:at]
+			add(&e.w)
+		}
+	}
 	sc.feats = st.restFeatures(sc.feats)
 	w := p.score(sc.feats)
 	add(&w)

@@ -283,6 +283,9 @@ func (st *state) features(f []uint64) []uint64 {
 	for r := range childRoles {
 		f = childFeatures(f, r, &st.nodes[st.roleChild(r)])
 	}
+	for g := range nSides {
+		f = st.sideFeatures(f, g, st.sideWord(g))
+	}
 	return st.restFeatures(f)
 }
 
@@ -380,6 +383,87 @@ func childFeatures(f []uint64, r int, c *node) []uint64 {
 	return append(f, perceptron.Mix(childRoles[r][0], c.w), perceptron.Mix(childRoles[r][1], c.p))
 }
 
+// Groups of transition features that read one word's left or right
+// children: s0's left (sideS0L) and right (sideS0R), b0's left (sideB0L),
+// s1's right (sideS1R) and left (sideS1L). When the word has no children
+// on that side they read only the word, and the parser scores them once
+// per sentence for each word.
+const (
+	sideS0L = iota
+	sideS0R
+	sideB0L
+	sideS1R
+	sideS1L
+	nSides
+)
+
+// sideWord returns the word side group g reads.
+func (st *state) sideWord(g int) int {
+	switch g {
+	case sideS0L, sideS0R:
+		return st.s(0)
+	case sideB0L:
+		return st.buf(0)
+	}
+	return st.s(1)
+}
+
+// bare reports whether word x has no children on the side group g reads
+// (or is the padding), so that the group's features read only x.
+func (st *state) bare(g, x int) bool {
+	if x > st.n {
+		return true
+	}
+	switch g {
+	case sideS0L, sideB0L, sideS1L:
+		return st.nl[x] == 0
+	}
+	return st.nr[x] == 0
+}
+
+// sideFeatures appends the features of side group g, which reads word x.
+func (st *state) sideFeatures(f []uint64, g, x int) []uint64 {
+	mix := perceptron.Mix
+	N := st.nodes
+	w := &N[x]
+	switch g {
+	case sideS0L:
+		l1, l2 := st.child(st.l1, x), st.child(st.l2, x)
+		return append(f,
+			m2(52, w.w, st.count(st.nl, x)), m2(53, w.p, st.count(st.nl, x)),
+			mix(60, st.relOf(l1)), mix(73, st.relOf(l2)),
+			m3(80, w.p, st.relOf(l1), st.relOf(l2)),
+			m2(86, w.w, st.set(st.lset, x)), m2(87, w.p, st.set(st.lset, x)),
+		)
+	case sideS0R:
+		r1, r2 := st.child(st.r1, x), st.child(st.r2, x)
+		return append(f,
+			m2(50, w.w, st.count(st.nr, x)), m2(51, w.p, st.count(st.nr, x)),
+			mix(63, st.relOf(r1)), mix(76, st.relOf(r2)),
+			m3(81, w.p, st.relOf(r1), st.relOf(r2)),
+			m2(84, w.w, st.set(st.rset, x)), m2(85, w.p, st.set(st.rset, x)),
+		)
+	case sideB0L:
+		l1, l2 := st.child(st.l1, x), st.child(st.l2, x)
+		return append(f,
+			m2(54, w.w, st.count(st.nl, x)), m2(55, w.p, st.count(st.nl, x)),
+			mix(66, st.relOf(l1)), mix(79, st.relOf(l2)),
+			m3(82, w.p, st.relOf(l1), st.relOf(l2)),
+			m2(88, w.w, st.set(st.lset, x)), m2(89, w.p, st.set(st.lset, x)),
+		)
+	case sideS1R:
+		r1, r2 := st.child(st.r1, x), st.child(st.r2, x)
+		return append(f,
+			m2(56, w.p, st.count(st.nr, x)),
+			mix(69, st.relOf(r1)),
+			m3(83, w.p, st.relOf(r1), st.relOf(r2)),
+			m2(90, w.p, st.set(st.rset, x)),
+			m3(97, w.p, N[r1].p, N[r2].p),
+		)
+	}
+	return append(f, m2(57, w.p, st.count(st.nl, x)), mix(70, st.relOf(st.child(st.l1, x))))
+}
+
 // restFeatures appends the transition features that read more of the
 // state than the groups above.
 func (st *state) restFeatures(f []uint64) []uint64 {
@@ -389,33 +473,17 @@ func (st *state) restFeatures(f []uint64) []uint64 {
 	N := st.nodes
 	s0, s1, s2 := &N[i0], &N[i1], &N[i2]
 	b0 := &N[j0]
-	s0l1, s0l2 := st.child(st.l1, i0), st.child(st.l2, i0)
-	s0r1, s0r2 := st.child(st.r1, i0), st.child(st.r2, i0)
-	s1l1, s1r1, s1r2 := st.child(st.l1, i1), st.child(st.r1, i1), st.child(st.r2, i1)
-	b0l1, b0l2 := st.child(st.l1, j0), st.child(st.l2, j0)
+	s0l1, s0r1 := st.child(st.l1, i0), st.child(st.r1, i0)
+	s1r1 := st.child(st.r1, i1)
+	b0l1 := st.child(st.l1, j0)
 	return append(f,
 		mix(18, s2.p),
 		m3(34, s1.p, s0.p, b0.p),
 		m3(35, s0.p, N[s0l1].p, b0.p), m3(36, s0.p, N[s0r1].p, b0.p), m3(37, s0.p, b0.p, N[b0l1].p),
 		m3(38, s2.p, s1.p, s0.p), m3(39, s1.p, N[s1r1].p, s0.p), m3(40, s1.p, s0.p, N[s0r1].p),
 		m3(41, s1.p, s0.p, N[s0l1].p),
-		m2(50, s0.w, st.count(st.nr, i0)), m2(51, s0.p, st.count(st.nr, i0)),
-		m2(52, s0.w, st.count(st.nl, i0)), m2(53, s0.p, st.count(st.nl, i0)),
-		m2(54, b0.w, st.count(st.nl, j0)), m2(55, b0.p, st.count(st.nl, j0)),
-		m2(56, s1.p, st.count(st.nr, i1)), m2(57, s1.p, st.count(st.nl, i1)),
-		mix(60, st.relOf(s0l1)), mix(63, st.relOf(s0r1)), mix(66, st.relOf(b0l1)),
-		mix(69, st.relOf(s1r1)), mix(70, st.relOf(s1l1)),
-		mix(73, st.relOf(s0l2)), mix(76, st.relOf(s0r2)), mix(79, st.relOf(b0l2)),
-		m3(80, s0.p, st.relOf(s0l1), st.relOf(s0l2)),
-		m3(81, s0.p, st.relOf(s0r1), st.relOf(s0r2)),
-		m3(82, b0.p, st.relOf(b0l1), st.relOf(b0l2)),
-		m3(83, s1.p, st.relOf(s1r1), st.relOf(s1r2)),
-		m2(84, s0.w, st.set(st.rset, i0)), m2(85, s0.p, st.set(st.rset, i0)),
-		m2(86, s0.w, st.set(st.lset, i0)), m2(87, s0.p, st.set(st.lset, i0)),
-		m2(88, b0.w, st.set(st.lset, j0)), m2(89, b0.p, st.set(st.lset, j0)),
-		m2(90, s1.p, st.set(st.rset, i1)),
 		m3(95, s0.u, b0.u, s1.u),
-		m3(97, s1.p, N[s1r1].p, N[s1r2].p), mix(98, uint64(min(len(st.stack), 6))),
+		mix(98, uint64(min(len(st.stack), 6))),
 		// coordination and attachment to s1: its last right dependent
 		m3(102, st.relOf(s1r1), s0.p, b0.p), m3(103, N[s1r1].p, s0.p, b0.p),
 		m3(104, s1.p, st.relOf(s1r1), s0.p), m3(105, N[s1r1].w, s0.w, st.relOf(s1r1)),
