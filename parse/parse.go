@@ -159,9 +159,11 @@ type scratch struct {
 	next    []item
 
 	// scores of feature groups (state.go) for the sentence being parsed,
-	// valid when their gen is the current one: by s0 and b0, by s1 and s0
-	// (both indexed i*(n+2)+j) and by child role and word
+	// valid when their gen is the current one: by s0, by b0, by s0 and b0,
+	// by s1 and s0 (both indexed i*(n+2)+j) and by child role and word
 	gen   uint32
+	s0    []memo
+	b0    []memo
 	s0b0  []memo
 	s1s0  []memo
 	child [len(childRoles)][]memo
@@ -212,6 +214,8 @@ func (sc *scratch) take() *state {
 // newMemos starts the group scores of a new sentence.
 func (sc *scratch) newMemos() {
 	m := sc.sent.n + 2
+	sc.s0 = growMemo(sc.s0, m)
+	sc.b0 = growMemo(sc.b0, m)
 	sc.s0b0 = growMemo(sc.s0b0, m*m)
 	sc.s1s0 = growMemo(sc.s1s0, m*m)
 	for r := range sc.child {
@@ -229,6 +233,8 @@ func (sc *scratch) newMemos() {
 	sc.gen++
 	if sc.gen == 0 {
 		// the counter wrapped: forget everything
+		clear(sc.s0)
+		clear(sc.b0)
 		clear(sc.s0b0)
 		clear(sc.s1s0)
 		for r := range sc.child {
@@ -259,10 +265,24 @@ func (p *Parser) transScores(sc *scratch, st *state) [nTrans]float32 {
 	}
 	m := st.n + 2
 	i0, i1, j0 := st.s(0), st.s(1), st.buf(0)
+	if e := &sc.s0[i0]; e.gen == sc.gen {
+		add(&e.w)
+	} else {
+		sc.feats = st.s0Features(sc.feats[:0], i0)
+		e.w, e.gen = p.score(sc.feats), sc.gen
+		add(&e.w)
+	}
+	if e := &sc.b0[j0]; e.gen == sc.gen {
+		add(&e.w)
+	} else {
+		sc.feats = st.b0Features(sc.feats[:0], j0)
+		e.w, e.gen = p.score(sc.feats), sc.gen
+		add(&e.w)
+	}
 	if e := &sc.s0b0[i0*m+j0]; e.gen == sc.gen {
 		add(&e.w)
 	} else {
-		sc.feats = st.s0b0Features(sc.feats[:0], i0, j0)
+		sc.feats = st.pairFeatures(sc.feats[:0], i0, j0)
 		e.w, e.gen = p.score(sc.feats), sc.gen
 		add(&e.w)
 	}

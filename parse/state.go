@@ -290,44 +290,80 @@ func (st *state) features(f []uint64) []uint64 {
 }
 
 // s0b0Features appends the features that read only the words s0 = i0 and
-// b0 = j0 (and so b1 and b2).
+// b0 = j0 (and so b1 and b2): those of s0 alone, of b0 alone and of the
+// pair.
 func (s *sentence) s0b0Features(f []uint64, i0, j0 int) []uint64 {
+	return s.pairFeatures(s.b0Features(s.s0Features(f, i0), j0), i0, j0)
+}
+
+// after returns the word after s0 = i0, the padding when none.
+func (s *sentence) after(i0 int) int {
+	if i0 < s.n {
+		return i0 + 1
+	}
+	return s.n + 1
+}
+
+// before returns the word before b0 = j0, the padding when none.
+func (s *sentence) before(j0 int) int {
+	if j0 > 0 && j0 <= s.n {
+		return j0 - 1
+	}
+	return s.n + 1
+}
+
+// s0Features appends the features that read only s0 = i0.
+func (s *sentence) s0Features(f []uint64, i0 int) []uint64 {
 	mix := perceptron.Mix
-	pad := s.n + 1
-	j1, j2 := pad, pad
+	s0 := &s.nodes[i0]
+	return append(f, mix(2, s0.w), mix(3, s0.p), mix(4, s0.wp), mix(5, s0.u), m2(93, s.nodes[s.after(i0)].w, s0.p))
+}
+
+// next returns the words b1 and b2 after b0 = j0.
+func (s *sentence) next(j0 int) (j1, j2 int) {
+	j1, j2 = s.n+1, s.n+1
 	if j0+1 <= s.n {
 		j1 = j0 + 1
 	}
 	if j0+2 <= s.n {
 		j2 = j0 + 2
 	}
+	return j1, j2
+}
+
+// b0Features appends the features that read only b0 = j0 (and so b1 and
+// b2).
+func (s *sentence) b0Features(f []uint64, j0 int) []uint64 {
+	mix := perceptron.Mix
 	N := s.nodes
-	s0, b0, b1, b2 := &N[i0], &N[j0], &N[j1], &N[j2]
-	d := dist(i0, j0)
-	if i0 == pad {
-		d = 9
-	}
-	// the words right after s0 and right before b0
-	a0, z0 := pad, pad
-	if i0 < s.n {
-		a0 = i0 + 1
-	}
-	if j0 > 0 && j0 <= s.n {
-		z0 = j0 - 1
-	}
+	j1, j2 := s.next(j0)
+	b0, b1, b2 := &N[j0], &N[j1], &N[j2]
 	return append(f,
-		mix(2, s0.w), mix(3, s0.p), mix(4, s0.wp), mix(5, s0.u),
 		mix(9, b0.w), mix(10, b0.p), mix(11, b0.wp), mix(12, b0.u),
 		mix(13, b1.w), mix(14, b1.p), mix(15, b1.wp),
 		mix(16, b2.w), mix(17, b2.p),
+		m2(26, b0.p, b1.p), m3(32, b0.p, b1.p, b2.p),
+		m2(94, N[s.before(j0)].w, b0.p),
+	)
+}
+
+// pairFeatures appends the features that read both s0 = i0 and b0 = j0.
+func (s *sentence) pairFeatures(f []uint64, i0, j0 int) []uint64 {
+	N := s.nodes
+	j1, _ := s.next(j0)
+	s0, b0, b1 := &N[i0], &N[j0], &N[j1]
+	d := dist(i0, j0)
+	if i0 == s.n+1 {
+		d = 9
+	}
+	return append(f,
 		m2(19, s0.wp, b0.wp), m2(20, s0.wp, b0.w), m2(21, s0.w, b0.wp),
 		m2(22, s0.wp, b0.p), m2(23, s0.p, b0.wp), m2(24, s0.w, b0.w),
-		m2(25, s0.p, b0.p), m2(26, b0.p, b1.p),
-		m3(32, b0.p, b1.p, b2.p), m3(33, s0.p, b0.p, b1.p),
+		m2(25, s0.p, b0.p),
+		m3(33, s0.p, b0.p, b1.p),
 		m2(42, s0.w, d), m2(43, s0.p, d), m2(44, b0.w, d), m2(45, b0.p, d),
 		m3(46, s0.w, b0.w, d), m3(47, s0.p, b0.p, d),
-		m3(91, s0.p, N[a0].p, b0.p), m3(92, s0.p, N[z0].p, b0.p),
-		m2(93, N[a0].w, s0.p), m2(94, N[z0].w, b0.p),
+		m3(91, s0.p, N[s.after(i0)].p, b0.p), m3(92, s0.p, N[s.before(j0)].p, b0.p),
 		m3(96, s0.w, b0.p, b1.p),
 		m3(99, s0.p, b0.p, s.between(i0, j0)),
 		m3(101, s0.w, b0.p, s.between(i0, j0)),
