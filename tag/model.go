@@ -31,6 +31,9 @@ const (
 // space and do not help on dev.
 const Prune = 0.5
 
+// weightStep is what a saved tagger's weights are multiples of.
+const weightStep = 1.0 / 64
+
 // New returns the tagger shipped inside the binary. It is loaded once and
 // shared: a Tagger is read-only.
 func New() (*Tagger, error) { return shipped() }
@@ -85,6 +88,7 @@ func Load(fsys fs.FS) (*Tagger, error) {
 	if len(t.labels) != t.model.Classes || (t.back != nil && t.back.Classes != t.model.Classes) {
 		return nil, fmt.Errorf("load tagger: %d labels for %d classes: %w", len(t.labels), t.model.Classes, perceptron.ErrFormat)
 	}
+	t.buildCache(weightStep)
 	return t, nil
 }
 
@@ -120,7 +124,7 @@ func (t *Tagger) Save(dir string) error {
 		return fmt.Errorf("save tagger: %w", err)
 	}
 	var w bytes.Buffer
-	if err := t.model.Write(&w, Prune, 1.0/64); err != nil {
+	if err := t.model.Write(&w, Prune, weightStep); err != nil {
 		return fmt.Errorf("save tagger: %w", err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, WeightsFile), w.Bytes(), 0o644); err != nil {
@@ -128,7 +132,7 @@ func (t *Tagger) Save(dir string) error {
 	}
 	if t.back != nil {
 		w.Reset()
-		if err := t.back.Write(&w, Prune, 1.0/64); err != nil {
+		if err := t.back.Write(&w, Prune, weightStep); err != nil {
 			return fmt.Errorf("save tagger: %w", err)
 		}
 		if err := os.WriteFile(filepath.Join(dir, BackFile), w.Bytes(), 0o644); err != nil {

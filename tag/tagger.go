@@ -2,6 +2,7 @@ package tag
 
 import (
 	"context"
+	"math"
 	"sync"
 
 	"github.com/dateline-news/dateline"
@@ -30,6 +31,87 @@ type Tagger struct {
 	labels []label
 	words  map[string]*entry // what training taught of a normalised word
 	lem    *Lemmatizer
+	cache  *wordCache // nil while training
+}
+
+// wordCache holds, for the forms of frequent words, the sums of the
+// weights of their features in each role (roleFeatures) under each model:
+// a word's static features cost one dense row instead of a dozen lookups,
+// many with weights for most labels. The sums are kept as 16-bit multiples
+// of the models' weight step; sums of such multiples are exact, so the
+// scores are those the features give.
+type wordCache struct {
+	index map[string]int32 // form → entry; entry 0 is the padding word
+	rows  []int16          // entry × model (left to right, right to left) × role × label
+	L     int
+	step  float32
+}
+
+// row returns the sums of entry c in role r under model dir.
+func (w *wordCache) row(c int32, dir, r int) []int16 {
+	at := ((int(c)*2+dir)*nCached + r) * w.L
+	return w.rows[at : at+w.L : at+w.L]
+}
+
+// add adds row to scores, which is as long.
+func (w *wordCache) add(scores []float32, row []int16) {
+	scores = scores[:len(row)]
+	for c, q := range row {
+		scores[c] += float32(q) * w.step
+	}
+}
+
+// buildCache fills t.cache with the forms of the words seen at least 20
+// times in training, lower case and capitalised, whose sums fit. step is
+// the models' weight step.
+func (t *Tagger) buildCache(step float32) {
+	L := len(t.labels)
+	forms := []string{""} // the padding word
+	for n, e := range t.words {
+		if e.cands == nil {
+			continue
+		}
+		forms = append(forms, n)
+		if c := n[0]; 'a' <= c && c <= 'z' {
+			forms = append(forms, string(c-'a'+'A')+n[1:])
+		}
+	}
+	w := &wordCache{index: make(map[string]int32, len(forms)), L: L, step: step}
+	w.rows = make([]int16, 0, len(forms)*2*nCached*L)
+	sc := &scratch{}
+	var feats []uint64
+	sums := make([]float32, L)
+	for _, f := range forms {
+		k := &padTok
+		if f != "" {
+			k = &t.prepare(sc, []string{f})[0]
+		}
+		at := len(w.rows)
+		fits := true
+		for _, m := range [2]*perceptron.Model{t.model, t.back} {
+			for r := range nCached {
+				clear(sums)
+				if m != nil {
+					feats = roleFeatures(feats[:0], r, k)
+					m.Score(feats, sums)
+				}
+				for _, x := range sums {
+					q := math.Round(float64(x / step))
+					fits = fits && q >= math.MinInt16 && q <= math.MaxInt16 && float32(q)*step == x
+					w.rows = append(w.rows, int16(q))
+				}
+			}
+		}
+		switch {
+		case !fits && f == "":
+			return // no cache without the padding word
+		case !fits:
+			w.rows = w.rows[:at]
+		case f != "":
+			w.index[f] = int32(at / (2 * nCached * L))
+		}
+	}
+	t.cache = w
 }
 
 // entry is what the tagger knows of one normalised word, found with one
@@ -103,20 +185,20 @@ func (t *Tagger) Tag(forms []string, out []Word) []Word {
 	sc.ys = grow(sc.ys, n)
 	ys := sc.ys
 	if t.back == nil {
-		t.decode(sc, t.model, toks, ys, nil)
+		t.decode(sc, t.model, 0, toks, ys, nil)
 	} else {
 		// left to right and right to left, then the label with the best
 		// summed score
 		sc.all = grow(sc.all, 2*n*L)
 		fw, bw := sc.all[:n*L], sc.all[n*L:]
-		t.decode(sc, t.model, toks, ys, fw)
+		t.decode(sc, t.model, 0, toks, ys, fw)
 		sc.rev = grow(sc.rev, n)
 		rt := sc.rev
 		for i := range toks {
 			rt[n-1-i] = toks[i]
 		}
 		sc.rys = grow(sc.rys, n)
-		t.decode(sc, t.back, rt, sc.rys, bw)
+		t.decode(sc, t.back, 1, rt, sc.rys, bw)
 		for i := range toks {
 			if toks[i].e.dict >= 0 {
 				continue
@@ -160,10 +242,10 @@ func grow[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-// decode runs model m greedily over toks, writing each word's label to ys
-// and, when all is not nil, the scores of the words not in the tag
-// dictionary to all[i*L:(i+1)*L].
-func (t *Tagger) decode(sc *scratch, m *perceptron.Model, toks []tok, ys []int, all []float32) {
+// decode runs model m (dir 0 left to right, 1 right to left) greedily
+// over toks, writing each word's label to ys and, when all is not nil, the
+// scores of the words not in the tag dictionary to all[i*L:(i+1)*L].
+func (t *Tagger) decode(sc *scratch, m *perceptron.Model, dir int, toks []tok, ys []int, all []float32) {
 	L := len(t.labels)
 	sc.scores = grow(sc.scores, L)
 	scores := sc.scores
@@ -171,8 +253,17 @@ func (t *Tagger) decode(sc *scratch, m *perceptron.Model, toks []tok, ys []int, 
 	for i := range toks {
 		y := toks[i].e.dict
 		if y < 0 {
-			sc.feats = t.features(sc.feats[:0], toks, i, p1, p2)
 			clear(scores)
+			sc.feats = sc.feats[:0]
+			for r := range nRoles {
+				k := at(toks, i+roleOffset[r])
+				if r < nCached && t.cache != nil && k.c >= 0 {
+					t.cache.add(scores, t.cache.row(k.c, dir, r))
+				} else {
+					sc.feats = roleFeatures(sc.feats, r, k)
+				}
+			}
+			sc.feats = otherFeatures(sc.feats, toks, i, p1, p2)
 			m.Score(sc.feats, scores)
 			y = t.best(toks[i].e, scores)
 			if all != nil {
@@ -206,6 +297,7 @@ func (t *Tagger) featsOf(e *entry, y int) string {
 type tok struct {
 	norm              string
 	e                 *entry
+	c                 int32 // entry in the word cache, -1 for none
 	w, cased          uint64
 	s1, s2, s3, s4    uint64
 	p1, p2, p3        uint64
@@ -221,6 +313,12 @@ func (t *Tagger) prepare(sc *scratch, forms []string) []tok {
 		k := &toks[i]
 		k.norm = n
 		k.e = t.entry(n)
+		k.c = -1
+		if t.cache != nil {
+			if c, ok := t.cache.index[f]; ok {
+				k.c = c
+			}
+		}
 		k.w = perceptron.Hash(n)
 		k.cased = perceptron.Hash(straight(f))
 		k.s1 = perceptron.Hash(suffix(n, 1))
@@ -272,7 +370,7 @@ func (t *Tagger) prepare(sc *scratch, forms []string) []tok {
 	return toks
 }
 
-var padTok = tok{e: noEntry, w: 11, cased: 11, s3: 11, shape: 11, amb: 11}
+var padTok = tok{e: noEntry, c: 0, w: 11, cased: 11, s3: 11, shape: 11, amb: 11}
 
 func at(toks []tok, i int) *tok {
 	if i < 0 || i >= len(toks) {
@@ -328,56 +426,103 @@ const (
 	fS3Shape
 )
 
+// features appends the features of word i given the labels of the two
+// words before it.
 func (t *Tagger) features(f []uint64, toks []tok, i, p1, p2 int) []uint64 {
+	for r := range nRoles {
+		f = roleFeatures(f, r, at(toks, i+roleOffset[r]))
+	}
+	return otherFeatures(f, toks, i, p1, p2)
+}
+
+// Roles of a word in the features that read one word only: the word
+// itself, and its place before (m1, m2) or after (p1, p2) the word tagged.
+// The sum of the weights of a frequent word's features in each of the
+// first nCached roles is kept (wordCache); m2 has one feature only.
+const (
+	roleSelf = iota
+	roleM1
+	roleP1
+	roleP2
+	roleM2
+	nRoles
+	nCached = roleM2
+)
+
+// roleOffset is where a word in each role is from the word tagged.
+var roleOffset = [nRoles]int{0, -1, 1, 2, -2}
+
+// roleFeatures appends the features that word k has in role r.
+func roleFeatures(f []uint64, r int, k *tok) []uint64 {
 	mix := perceptron.Mix
-	k, m1, m2, n1, n2 := &toks[i], at(toks, i-1), at(toks, i-2), at(toks, i+1), at(toks, i+2)
+	switch r {
+	case roleSelf:
+		return append(f,
+			mix(fW, k.w),
+			mix(fCased, k.cased),
+			mix(fS1, k.s1),
+			mix(fS2, k.s2),
+			mix(fS3, k.s3),
+			mix(fS4, k.s4),
+			mix(fP1, k.p1),
+			mix(fP2, k.p2),
+			mix(fP3, k.p3),
+			mix(fShape, k.shape),
+			mix(fAmb, k.amb),
+			mix(mix(fS3Shape, k.s3), k.shape),
+		)
+	case roleM1:
+		return append(f,
+			mix(fWm1, k.w),
+			mix(fS3m1, k.s3),
+			mix(fAmbM1, k.amb),
+			mix(fShapeM1, k.shape),
+			mix(fCasedM1, k.cased),
+		)
+	case roleM2:
+		return append(f, mix(fWm2, k.w))
+	case roleP1:
+		return append(f,
+			mix(fWp1, k.w),
+			mix(fS3p1, k.s3),
+			mix(fAmbP1, k.amb),
+			mix(fShapeP1, k.shape),
+			mix(fCasedP1, k.cased),
+		)
+	}
+	return append(f,
+		mix(fWp2, k.w),
+		mix(fS3p2, k.s3),
+		mix(fAmbP2, k.amb),
+	)
+}
+
+// otherFeatures appends the features of word i that read more than one
+// word, its place in the sentence or the labels p1 and p2 of the two words
+// before it.
+func otherFeatures(f []uint64, toks []tok, i, p1, p2 int) []uint64 {
+	mix := perceptron.Mix
+	k, m1, n1 := &toks[i], at(toks, i-1), at(toks, i+1)
 	t1, t2 := uint64(p1+3), uint64(p2+3)
-	f = append(f,
+	return append(f,
 		fBias,
-		mix(fW, k.w),
-		mix(fCased, k.cased),
-		mix(fS1, k.s1),
-		mix(fS2, k.s2),
-		mix(fS3, k.s3),
-		mix(fS4, k.s4),
-		mix(fP1, k.p1),
-		mix(fP2, k.p2),
-		mix(fP3, k.p3),
-		mix(fShape, k.shape),
 		mix(fFlags, k.flags),
 		mix(fT1, t1),
 		mix(fT2, t2),
 		mix(mix(fT1T2, t1), t2),
 		mix(mix(fT1W, t1), k.w),
-		mix(fWm1, m1.w),
-		mix(fS3m1, m1.s3),
-		mix(fWm2, m2.w),
-		mix(fWp1, n1.w),
-		mix(fS3p1, n1.s3),
-		mix(fWp2, n2.w),
-		mix(fS3p2, n2.s3),
-		mix(fAmb, k.amb),
-		mix(fAmbP1, n1.amb),
-		mix(fAmbP2, n2.amb),
-		mix(fAmbM1, m1.amb),
 		mix(mix(fT1Amb, t1), k.amb),
 		mix(mix(fAmbAmbP1, k.amb), n1.amb),
 		mix(mix(fWWp1, k.w), n1.w),
 		mix(mix(fWm1W, m1.w), k.w),
-		mix(fShapeP1, n1.shape),
-		mix(fShapeM1, m1.shape),
 		mix(mix(fT1S3, t1), k.s3),
 		mix(mix(fWAmbP1, k.w), n1.amb),
 		mix(mix(mix(fT2T1Amb, t2), t1), k.amb),
 		mix(mix(fTitleShape, k.title), k.shape),
 		mix(mix(fTitleW, k.title), k.w),
-		mix(fCasedM1, m1.cased),
-		mix(fCasedP1, n1.cased),
 		mix(mix(mix(fShape3, m1.shape), k.shape), n1.shape),
 		mix(mix(fT1Shape, t1), k.shape),
-		mix(mix(fS3Shape, k.s3), k.shape),
 	)
-	return f
 }
 
 // Lemma returns the lemma of form tagged xpos.

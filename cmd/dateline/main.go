@@ -53,9 +53,9 @@ var errUsage = errors.New("usage")
 // collection unless GOGC says otherwise. The engine holds about 110 MB of
 // read-only models, dictionaries and patterns and makes little garbage
 // while it runs, so collecting at Go's default 100 % would let the heap
-// double that for nothing: at 25 % the bench's peak memory is about 50 MB
+// double that for nothing: at 20 % the bench's peak memory is about 50 MB
 // lower for no measurable time (docs/models.md).
-const gcPercent = 25
+const gcPercent = 20
 
 func main() {
 	if os.Getenv("GOGC") == "" {
