@@ -214,15 +214,15 @@ func (sc *scratch) take() *state {
 // newMemos starts the group scores of a new sentence.
 func (sc *scratch) newMemos() {
 	m := sc.sent.n + 2
-	sc.s0 = growMemo(sc.s0, m)
-	sc.b0 = growMemo(sc.b0, m)
-	sc.s0b0 = growMemo(sc.s0b0, m*m)
-	sc.s1s0 = growMemo(sc.s1s0, m*m)
+	sc.s0 = grow(sc.s0, m)
+	sc.b0 = grow(sc.b0, m)
+	sc.s0b0 = grow(sc.s0b0, m*m)
+	sc.s1s0 = grow(sc.s1s0, m*m)
 	for r := range sc.child {
-		sc.child[r] = growMemo(sc.child[r], m)
+		sc.child[r] = grow(sc.child[r], m)
 	}
 	for g := range sc.side {
-		sc.side[g] = growMemo(sc.side[g], m)
+		sc.side[g] = grow(sc.side[g], m)
 	}
 	if sc.labels == nil {
 		sc.labels, sc.pairs = map[labelKey]int32{}, map[int32]int32{}
@@ -247,83 +247,47 @@ func (sc *scratch) newMemos() {
 	}
 }
 
-func growMemo(s []memo, n int) []memo {
-	if cap(s) < n {
-		return make([]memo, n, n+n/2)
-	}
-	return s[:n]
-}
-
 // transScores returns the transition scores of st, from the group scores
 // of the sentence, computing those it has not met yet.
 func (p *Parser) transScores(sc *scratch, st *state) [nTrans]float32 {
 	var out [nTrans]float32
-	add := func(w *[nTrans]float32) {
+	// use adds the scores of a group, scoring the features feats appends
+	// when e holds none for this sentence
+	use := func(e *memo, feats func([]uint64) []uint64) {
+		if e.gen != sc.gen {
+			sc.feats = feats(sc.feats[:0])
+			e.w, e.gen = p.score(sc.feats), sc.gen
+		}
 		for t := range out {
-			out[t] += w[t]
+			out[t] += e.w[t]
 		}
 	}
 	m := st.n + 2
 	i0, i1, j0 := st.s(0), st.s(1), st.buf(0)
-	if e := &sc.s0[i0]; e.gen == sc.gen {
-		add(&e.w)
-	} else {
-		sc.feats = st.s0Features(sc.feats[:0], i0)
-		e.w, e.gen = p.score(sc.feats), sc.gen
-		add(&e.w)
+	use(&sc.s0[i0], func(f []uint64) []uint64 { return st.s0Features(f, i0) })
+	use(&sc.b0[j0], func(f []uint64) []uint64 { return st.b0Features(f, j0) })
+	use(&sc.s0b0[i0*m+j0], func(f []uint64) []uint64 { return st.pairFeatures(f, i0, j0) })
+	use(&sc.s1s0[i1*m+i0], func(f []uint64) []uint64 { return st.s1s0Features(f, i1, i0) })
+	for r, c := range st.roleChildren() {
+		use(&sc.child[r][c], func(f []uint64) []uint64 { return childFeatures(f, r, &st.nodes[c]) })
 	}
-	if e := &sc.b0[j0]; e.gen == sc.gen {
-		add(&e.w)
-	} else {
-		sc.feats = st.b0Features(sc.feats[:0], j0)
-		e.w, e.gen = p.score(sc.feats), sc.gen
-		add(&e.w)
-	}
-	if e := &sc.s0b0[i0*m+j0]; e.gen == sc.gen {
-		add(&e.w)
-	} else {
-		sc.feats = st.pairFeatures(sc.feats[:0], i0, j0)
-		e.w, e.gen = p.score(sc.feats), sc.gen
-		add(&e.w)
-	}
-	if e := &sc.s1s0[i1*m+i0]; e.gen == sc.gen {
-		add(&e.w)
-	} else {
-		sc.feats = st.s1s0Features(sc.feats[:0], i1, i0)
-		e.w, e.gen = p.score(sc.feats), sc.gen
-		add(&e.w)
-	}
-	for r := range childRoles {
-		c := st.roleChild(r)
-		if e := &sc.child[r][c]; e.gen == sc.gen {
-			add(&e.w)
-		} else {
-			sc.feats = childFeatures(sc.feats[:0], r, &st.nodes[c])
-			e.w, e.gen = p.score(sc.feats), sc.gen
-			add(&e.w)
+	for g := range nSides {
+		if x := st.sideWord(g); st.bare(g, x) {
+			use(&sc.side[g][x], func(f []uint64) []uint64 { return st.sideFeatures(f, g, x) })
 		}
 	}
 	// the side groups of words with children, with the rest
 	sc.feats = append(sc.feats[:0], 1)
 	for g := range nSides {
-		x := st.sideWord(g)
-		if !st.bare(g, x) {
+		if x := st.sideWord(g); !st.bare(g, x) {
 			sc.feats = st.sideFeatures(sc.feats, g, x)
-			continue
-		}
-		if e := &sc.side[g][x]; e.gen == sc.gen {
-			add(&e.w)
-		} else {
-			at := len(sc.feats)
-			sc.feats = st.sideFeatures(sc.feats, g, x)
-			e.w, e.gen = p.score(sc.feats[at:]), sc.gen
-			sc.feats = sc.feats[:at]
-			add(&e.w)
 		}
 	}
 	sc.feats = st.restFeatures(sc.feats)
 	w := p.score(sc.feats)
-	add(&w)
+	for t := range out {
+		out[t] += w[t]
+	}
 	return out
 }
 

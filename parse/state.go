@@ -280,8 +280,8 @@ func (st *state) features(f []uint64) []uint64 {
 	f = append(f, 1)
 	f = st.s0b0Features(f, st.s(0), st.buf(0))
 	f = st.s1s0Features(f, st.s(1), st.s(0))
-	for r := range childRoles {
-		f = childFeatures(f, r, &st.nodes[st.roleChild(r)])
+	for r, c := range st.roleChildren() {
+		f = childFeatures(f, r, &st.nodes[c])
 	}
 	for g := range nSides {
 		f = st.sideFeatures(f, g, st.sideWord(g))
@@ -395,23 +395,13 @@ func (s *sentence) s1s0Features(f []uint64, i1, i0 int) []uint64 {
 // the templates of their word and tag.
 var childRoles = [...][2]uint64{{58, 59}, {61, 62}, {64, 65}, {67, 68}, {71, 72}, {74, 75}, {77, 78}}
 
-// roleChild returns the word of child role r (padding when none).
-func (st *state) roleChild(r int) int {
-	switch r {
-	case 0:
-		return st.child(st.l1, st.s(0))
-	case 1:
-		return st.child(st.r1, st.s(0))
-	case 2:
-		return st.child(st.l1, st.buf(0))
-	case 3:
-		return st.child(st.r1, st.s(1))
-	case 4:
-		return st.child(st.l2, st.s(0))
-	case 5:
-		return st.child(st.r2, st.s(0))
+// roleChildren returns the word in each child role (padding when none).
+func (st *state) roleChildren() [len(childRoles)]int {
+	i0, i1, j0 := st.s(0), st.s(1), st.buf(0)
+	return [...]int{
+		st.child(st.l1, i0), st.child(st.r1, i0), st.child(st.l1, j0), st.child(st.r1, i1),
+		st.child(st.l2, i0), st.child(st.r2, i0), st.child(st.l2, j0),
 	}
-	return st.child(st.l2, st.buf(0))
 }
 
 // childFeatures appends the features of word c in child role r.
@@ -457,47 +447,52 @@ func (st *state) bare(g, x int) bool {
 	return st.nr[x] == 0
 }
 
+// sideTemplates are the templates of the side groups of s0 and b0, over
+// the word and its number of children, the tag and that number, the
+// relations of the outermost and second outermost children, the tag with
+// both, and the word and the tag with the set of relations.
+var sideTemplates = [...][7]uint64{
+	sideS0L: {52, 53, 60, 73, 80, 86, 87},
+	sideS0R: {50, 51, 63, 76, 81, 84, 85},
+	sideB0L: {54, 55, 66, 79, 82, 88, 89},
+}
+
+// side returns the arrays of the children on the side group g reads: how
+// many, the outermost, the second outermost and the set of relations.
+func (st *state) side(g int) (n, c1, c2 []int32, set []uint64) {
+	switch g {
+	case sideS0L, sideB0L, sideS1L:
+		return st.nl, st.l1, st.l2, st.lset
+	}
+	return st.nr, st.r1, st.r2, st.rset
+}
+
 // sideFeatures appends the features of side group g, which reads word x.
 func (st *state) sideFeatures(f []uint64, g, x int) []uint64 {
 	mix := perceptron.Mix
 	N := st.nodes
 	w := &N[x]
+	n, c1, c2, set := st.side(g)
+	k1, k2 := st.child(c1, x), st.child(c2, x)
 	switch g {
-	case sideS0L:
-		l1, l2 := st.child(st.l1, x), st.child(st.l2, x)
-		return append(f,
-			m2(52, w.w, st.count(st.nl, x)), m2(53, w.p, st.count(st.nl, x)),
-			mix(60, st.relOf(l1)), mix(73, st.relOf(l2)),
-			m3(80, w.p, st.relOf(l1), st.relOf(l2)),
-			m2(86, w.w, st.set(st.lset, x)), m2(87, w.p, st.set(st.lset, x)),
-		)
-	case sideS0R:
-		r1, r2 := st.child(st.r1, x), st.child(st.r2, x)
-		return append(f,
-			m2(50, w.w, st.count(st.nr, x)), m2(51, w.p, st.count(st.nr, x)),
-			mix(63, st.relOf(r1)), mix(76, st.relOf(r2)),
-			m3(81, w.p, st.relOf(r1), st.relOf(r2)),
-			m2(84, w.w, st.set(st.rset, x)), m2(85, w.p, st.set(st.rset, x)),
-		)
-	case sideB0L:
-		l1, l2 := st.child(st.l1, x), st.child(st.l2, x)
-		return append(f,
-			m2(54, w.w, st.count(st.nl, x)), m2(55, w.p, st.count(st.nl, x)),
-			mix(66, st.relOf(l1)), mix(79, st.relOf(l2)),
-			m3(82, w.p, st.relOf(l1), st.relOf(l2)),
-			m2(88, w.w, st.set(st.lset, x)), m2(89, w.p, st.set(st.lset, x)),
-		)
 	case sideS1R:
-		r1, r2 := st.child(st.r1, x), st.child(st.r2, x)
 		return append(f,
-			m2(56, w.p, st.count(st.nr, x)),
-			mix(69, st.relOf(r1)),
-			m3(83, w.p, st.relOf(r1), st.relOf(r2)),
-			m2(90, w.p, st.set(st.rset, x)),
-			m3(97, w.p, N[r1].p, N[r2].p),
+			m2(56, w.p, st.count(n, x)),
+			mix(69, st.relOf(k1)),
+			m3(83, w.p, st.relOf(k1), st.relOf(k2)),
+			m2(90, w.p, st.set(set, x)),
+			m3(97, w.p, N[k1].p, N[k2].p),
 		)
+	case sideS1L:
+		return append(f, m2(57, w.p, st.count(n, x)), mix(70, st.relOf(k1)))
 	}
-	return append(f, m2(57, w.p, st.count(st.nl, x)), mix(70, st.relOf(st.child(st.l1, x))))
+	t := &sideTemplates[g]
+	return append(f,
+		m2(t[0], w.w, st.count(n, x)), m2(t[1], w.p, st.count(n, x)),
+		mix(t[2], st.relOf(k1)), mix(t[3], st.relOf(k2)),
+		m3(t[4], w.p, st.relOf(k1), st.relOf(k2)),
+		m2(t[5], w.w, st.set(set, x)), m2(t[6], w.p, st.set(set, x)),
+	)
 }
 
 // restFeatures appends the transition features that read more of the
@@ -544,11 +539,7 @@ func (st *state) labelFeatures(f []uint64, d, h int) []uint64 {
 func (s *sentence) labelPairFeatures(f []uint64, d, h int) []uint64 {
 	mix := perceptron.Mix
 	N := s.nodes
-	D, H := &N[d], &N[h]
-	dir := uint64(1)
-	if d > h {
-		dir = 2
-	}
+	D, H, dir := s.arcWords(d, h)
 	dd := dist(d, h)
 	prev, next := s.n+1, s.n+1
 	if d > 0 {
@@ -566,6 +557,16 @@ func (s *sentence) labelPairFeatures(f []uint64, d, h int) []uint64 {
 		m3(32, N[prev].p, D.p, H.p), m3(33, N[next].p, D.p, H.p), m2(34, N[prev].w, D.p),
 		m2(35, D.w, dir), m2(38, H.w, D.p),
 	)
+}
+
+// arcWords returns the dependent d and head h of an arc and its direction:
+// 1 when the head is to the right, 2 when to the left.
+func (s *sentence) arcWords(d, h int) (D, H *node, dir uint64) {
+	dir = 1
+	if d > h {
+		dir = 2
+	}
+	return &s.nodes[d], &s.nodes[h], dir
 }
 
 // labelKey is everything labelRestFeatures reads of a state.
@@ -591,11 +592,7 @@ func (st *state) labelKey(d, h int) labelKey {
 func (st *state) labelRestFeatures(f []uint64, d, h int) []uint64 {
 	mix := perceptron.Mix
 	N := st.nodes
-	D, H := &N[d], &N[h]
-	dir := uint64(1)
-	if d > h {
-		dir = 2
-	}
+	D, H, dir := st.arcWords(d, h)
 	dl1, dl2, dr1 := st.child(st.l1, d), st.child(st.l2, d), st.child(st.r1, d)
 	hl1, hr1 := st.child(st.l1, h), st.child(st.r1, h)
 	return append(f,

@@ -452,48 +452,39 @@ const (
 // roleOffset is where a word in each role is from the word tagged.
 var roleOffset = [nRoles]int{0, -1, 1, 2, -2}
 
+// neighbourTemplates are the templates of a neighbour's features in each
+// role, over its word, suffix, ambiguity class, shape and cased form in
+// that order (roles with fewer use the first ones).
+var neighbourTemplates = [nRoles][]uint64{
+	roleM1: {fWm1, fS3m1, fAmbM1, fShapeM1, fCasedM1},
+	roleP1: {fWp1, fS3p1, fAmbP1, fShapeP1, fCasedP1},
+	roleP2: {fWp2, fS3p2, fAmbP2},
+	roleM2: {fWm2},
+}
+
 // roleFeatures appends the features that word k has in role r.
 func roleFeatures(f []uint64, r int, k *tok) []uint64 {
 	mix := perceptron.Mix
-	switch r {
-	case roleSelf:
-		return append(f,
-			mix(fW, k.w),
-			mix(fCased, k.cased),
-			mix(fS1, k.s1),
-			mix(fS2, k.s2),
-			mix(fS3, k.s3),
-			mix(fS4, k.s4),
-			mix(fP1, k.p1),
-			mix(fP2, k.p2),
-			mix(fP3, k.p3),
-			mix(fShape, k.shape),
-			mix(fAmb, k.amb),
-			mix(mix(fS3Shape, k.s3), k.shape),
-		)
-	case roleM1:
-		return append(f,
-			mix(fWm1, k.w),
-			mix(fS3m1, k.s3),
-			mix(fAmbM1, k.amb),
-			mix(fShapeM1, k.shape),
-			mix(fCasedM1, k.cased),
-		)
-	case roleM2:
-		return append(f, mix(fWm2, k.w))
-	case roleP1:
-		return append(f,
-			mix(fWp1, k.w),
-			mix(fS3p1, k.s3),
-			mix(fAmbP1, k.amb),
-			mix(fShapeP1, k.shape),
-			mix(fCasedP1, k.cased),
-		)
+	if r != roleSelf {
+		vals := [...]uint64{k.w, k.s3, k.amb, k.shape, k.cased}
+		for j, tmpl := range neighbourTemplates[r] {
+			f = append(f, mix(tmpl, vals[j]))
+		}
+		return f
 	}
 	return append(f,
-		mix(fWp2, k.w),
-		mix(fS3p2, k.s3),
-		mix(fAmbP2, k.amb),
+		mix(fW, k.w),
+		mix(fCased, k.cased),
+		mix(fS1, k.s1),
+		mix(fS2, k.s2),
+		mix(fS3, k.s3),
+		mix(fS4, k.s4),
+		mix(fP1, k.p1),
+		mix(fP2, k.p2),
+		mix(fP3, k.p3),
+		mix(fShape, k.shape),
+		mix(fAmb, k.amb),
+		mix(mix(fS3Shape, k.s3), k.shape),
 	)
 }
 
