@@ -40,7 +40,7 @@ func runBench(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := pipeline.New(pipeline.Config{ParseBeam: *beam})
+	p, err := newPipeline(pipeline.Config{ParseBeam: *beam})
 	if err != nil {
 		return err
 	}

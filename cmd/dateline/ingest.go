@@ -72,7 +72,7 @@ func runIngest(ctx context.Context, e env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: ingest needs at least one PATH", errUsage)
 	}
-	p, err := pipeline.New(pipeline.Config{Dicts: dicts, Patterns: patterns})
+	p, err := newPipeline(pipeline.Config{Dicts: dicts, Patterns: patterns})
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"syscall"
@@ -49,18 +48,7 @@ var commands = map[string]command{
 // errUsage marks an error in the command line; main prints usage for it.
 var errUsage = errors.New("usage")
 
-// gcPercent is the heap growth, in percent, that starts a garbage
-// collection unless GOGC says otherwise. The engine holds about 110 MB of
-// read-only models, dictionaries and patterns and makes little garbage
-// while it runs, so collecting at Go's default 100 % would let the heap
-// double that for nothing: at 20 % the bench's peak memory is about 50 MB
-// lower for no measurable time (docs/models.md).
-const gcPercent = 20
-
 func main() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(gcPercent)
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	e := env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, stdinTerminal: isTerminal(os.Stdin)}

@@ -46,14 +46,15 @@ func (s *triSlot) key() uint32 { return uint32(s.k[0]) | uint32(s.k[1])<<16 }
 
 // wideSlot is a slot of a model with more than three classes. An entry is
 // class<<16 | uint16(weight); the zero entry adds 0 to class 0. A row of
-// more than three entries has e[0] == longRow, and e[1], e[2] give the
-// offset and length of its entries in over.
+// more than two entries (a weight rarely moves for more than the two
+// classes of one mistake) has e[0] == longRow | its length and e[1] the
+// offset of its entries in over; no class reaches longRow>>16.
 type wideSlot struct {
 	key uint32
-	e   [3]uint32
+	e   [2]uint32
 }
 
-const longRow = 0xffff_ffff
+const longRow = 0xffff_0000
 
 // loadFactor is the share of home slots a packed table fills.
 const loadFactor = 0.85
@@ -115,8 +116,8 @@ func (p *packed) score(feats []uint64, scores []float32) {
 				continue
 			}
 			s := &t[i]
-			if s.e[0] == longRow {
-				for _, e := range p.over[s.e[1] : s.e[1]+s.e[2]] {
+			if s.e[0]&longRow == longRow {
+				for _, e := range p.over[s.e[1] : s.e[1]+s.e[0]&0xffff] {
 					scores[e>>16] += float32(int16(e)) * sc
 				}
 				continue
@@ -202,7 +203,7 @@ func decode(raw []byte) (*packed, error) {
 		p.wide = make([]wideSlot, slots)
 	}
 	var k uint32
-	var row [3]uint32
+	var row [3]uint32 // weights of a tri row, entries of a short wide one
 	next := 0 // the first slot a key may take
 	for i := range int(n) {
 		d := c.uv()
@@ -234,7 +235,7 @@ func decode(raw []byte) (*packed, error) {
 			switch {
 			case p.tri != nil:
 				row[cl] = uint32(int16(v))
-			case nz <= 3:
+			case nz <= 2:
 				row[j] = e
 			default:
 				p.over = append(p.over, e)
@@ -254,13 +255,13 @@ func decode(raw []byte) (*packed, error) {
 		switch {
 		case p.tri != nil:
 			p.tri[at] = triSlot{k: [2]uint16{uint16(k), uint16(k >> 16)}, w: [3]int16{int16(row[0]), int16(row[1]), int16(row[2])}}
-		case nz <= 3:
-			p.wide[at] = wideSlot{key: k, e: row}
+		case nz <= 2:
+			p.wide[at] = wideSlot{key: k, e: [2]uint32{row[0], row[1]}}
 		default:
 			if len(p.over) >= math.MaxUint32 {
 				return nil, fmt.Errorf("too many weights: %w", ErrFormat)
 			}
-			p.wide[at] = wideSlot{key: k, e: [3]uint32{longRow, uint32(start), uint32(len(p.over) - start)}}
+			p.wide[at] = wideSlot{key: k, e: [2]uint32{longRow | uint32(nz), uint32(start)}}
 		}
 	}
 	return p, nil
@@ -288,7 +289,7 @@ func (m *Model) Prune(min float32) {
 		}
 	}
 	for i := range p.wide {
-		if s := &p.wide[i]; s.e[0] != longRow {
+		if s := &p.wide[i]; s.e[0]&longRow != longRow {
 			for j := range s.e {
 				cut(&s.e[j])
 			}
