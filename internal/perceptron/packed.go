@@ -204,7 +204,7 @@ func decode(raw []byte) (*packed, error) {
 	}
 	var k uint32
 	var row [3]uint32 // weights of a tri row, entries of a short wide one
-	next := 0 // the first slot a key may take
+	next := 0         // the first slot a key may take
 	for i := range int(n) {
 		d := c.uv()
 		if uint64(k)+d > math.MaxUint32 {
