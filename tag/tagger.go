@@ -2,7 +2,6 @@ package tag
 
 import (
 	"context"
-	"math"
 	"sync"
 
 	"github.com/dateline-news/dateline"
@@ -96,9 +95,9 @@ func (t *Tagger) buildCache(step float32) {
 					m.Score(feats, sums)
 				}
 				for _, x := range sums {
-					q := math.Round(float64(x / step))
-					fits = fits && q >= math.MinInt16 && q <= math.MaxInt16 && float32(q)*step == x
-					w.rows = append(w.rows, int16(q))
+					q := int16(x / step)
+					fits = fits && float32(q)*step == x
+					w.rows = append(w.rows, q)
 				}
 			}
 		}

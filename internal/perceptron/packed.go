@@ -156,10 +156,16 @@ type cursor struct {
 }
 
 func (c *cursor) uv() uint64 {
-	if len(c.b) > 0 && c.b[0] < 0x80 {
-		x := uint64(c.b[0])
-		c.b = c.b[1:]
-		return x
+	// one and two bytes inline: most keys' gaps, classes and weights
+	if b := c.b; len(b) >= 2 {
+		if b[0] < 0x80 {
+			c.b = b[1:]
+			return uint64(b[0])
+		}
+		if b[1] < 0x80 {
+			c.b = b[2:]
+			return uint64(b[0]&0x7f) | uint64(b[1])<<7
+		}
 	}
 	x, n := binary.Uvarint(c.b)
 	if n <= 0 {
