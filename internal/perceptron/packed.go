@@ -148,34 +148,46 @@ func Read(r io.Reader) (*Model, error) {
 // maxModel bounds the decompressed size of a model file.
 const maxModel = 1 << 29
 
-// cursor decodes varints from a byte slice; bad is set at the first
+// cursor decodes varints from b, from index i on; bad is set at the first
 // malformed or missing one.
 type cursor struct {
 	b   []byte
+	i   int
 	bad bool
 }
 
 func (c *cursor) uv() uint64 {
-	// one and two bytes inline: most keys' gaps, classes and weights
-	if b := c.b; len(b) >= 2 {
-		if b[0] < 0x80 {
-			c.b = b[1:]
-			return uint64(b[0])
-		}
-		if b[1] < 0x80 {
-			c.b = b[2:]
-			return uint64(b[0]&0x7f) | uint64(b[1])<<7
+	if i := c.i; i < len(c.b) {
+		if x := c.b[i]; x < 0x80 {
+			c.i = i + 1
+			return uint64(x)
 		}
 	}
-	x, n := binary.Uvarint(c.b)
-	if n <= 0 {
+	return c.uvLong()
+}
+
+// uvLong is uv of a varint of more than one byte.
+func (c *cursor) uvLong() uint64 {
+	if c.i+1 < len(c.b) && c.b[c.i+1] < 0x80 {
+		c.i += 2
+		return uint64(c.b[c.i-2]&0x7f) | uint64(c.b[c.i-1])<<7
+	}
+	if c.i > len(c.b) {
 		c.bad = true
-		c.b = nil
 		return 0
 	}
-	c.b = c.b[n:]
+	x, n := binary.Uvarint(c.b[c.i:])
+	if n <= 0 {
+		c.bad = true
+		c.i = len(c.b)
+		return 0
+	}
+	c.i += n
 	return x
 }
+
+// rest returns the bytes not read yet.
+func (c *cursor) rest() []byte { return c.b[min(c.i, len(c.b)):] }
 
 func (c *cursor) sv() int64 {
 	ux := c.uv()
@@ -193,12 +205,12 @@ func decode(raw []byte) (*packed, error) {
 	c := &cursor{b: raw[len(magic):]}
 	classes := c.uv()
 	n := c.uv()
-	if c.bad || classes == 0 || classes > 1<<12 || n*classes > 1<<26 || len(c.b) < 4 || n > uint64(len(c.b)) {
+	if c.bad || classes == 0 || classes > 1<<12 || n*classes > 1<<26 || len(c.rest()) < 4 || n > uint64(len(c.rest())) {
 		return nil, fmt.Errorf("bad header: %w", ErrFormat)
 	}
 	p := &packed{classes: int(classes), n: int(n)}
-	p.scale = math.Float32frombits(binary.LittleEndian.Uint32(c.b))
-	c.b = c.b[4:]
+	p.scale = math.Float32frombits(binary.LittleEndian.Uint32(c.rest()))
+	c.i += 4
 	p.homes = uint64(float64(n)/loadFactor) + 1
 	// slots past the last home hold the end of the last run and at least
 	// one empty slot, where every scan stops
