@@ -130,23 +130,34 @@ func (p *Parser) Parse(words []Word) {
 		sc.free = append(sc.free, st)
 		return
 	}
+	// greedily; with the scores of the sentence's groups unless it is so
+	// long that their tables would be large
+	memo := len(words) <= memoWords
+	if memo {
+		sc.newMemos()
+	}
 	st := sc.take()
 	st.init(&sc.sent)
 	var scores [nTrans]float32
 	var legal [nTrans]bool
 	for !st.done() {
 		st.legal(&legal)
-		sc.feats = st.features(sc.feats[:0])
-		scores = [nTrans]float32{}
-		for _, m := range p.trans {
-			m.Score(sc.feats, scores[:])
+		if memo {
+			scores = p.transScores(sc, st)
+		} else {
+			sc.feats = st.features(sc.feats[:0])
+			scores = p.score(sc.feats)
 		}
 		t := perceptron.Best(scores[:], legal[:])
-		st.apply(t, p.chooseLabel(sc, st, t, false))
+		st.apply(t, p.chooseLabel(sc, st, t, memo))
 	}
 	p.finish(words, st)
 	sc.free = append(sc.free, st)
 }
+
+// memoWords is the longest sentence parsed with the scores of its feature
+// groups kept (tables of (n+2)² entries).
+const memoWords = 250
 
 // scratch is the memory one Parse call works in, kept between calls.
 type scratch struct {

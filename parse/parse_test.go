@@ -190,11 +190,24 @@ func TestLongSentence(t *testing.T) {
 
 func BenchmarkParse(b *testing.B) {
 	_, p := models(b)
+	benchParse(b, p)
+}
+
+// BenchmarkParseGreedy parses with a beam of 1 (--beam 1).
+func BenchmarkParseGreedy(b *testing.B) {
+	_, p := models(b)
+	g := *p
+	g.Beam = 1
+	benchParse(b, &g)
+}
+
+func benchParse(b *testing.B, p *parse.Parser) {
 	sents := predicted(b, "data/ud-english-ewt/en_ewt-ud-dev.conllu.gz")
 	words := 0
 	for _, s := range sents {
 		words += len(s)
 	}
+	b.ReportAllocs()
 	n := 0
 	cpu0 := cpuTime()
 	for b.Loop() {
