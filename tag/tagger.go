@@ -44,6 +44,17 @@ type wordCache struct {
 	rows  []int16          // entry × model (left to right, right to left) × role × label
 	L     int
 	step  float32
+	// the sums of labelFeatures: by model, the bias with fT1 for each
+	// label before (-1 for none), then fT2 for each (-2 and -1 for none)
+	labels []int16
+}
+
+// label returns the row of labelFeatures' sums under model dir: of the
+// bias and fT1 (of 0) or of fT2 (of 1), at index at.
+func (w *wordCache) label(dir, of, at int) []int16 {
+	L := w.L
+	i := (dir*(2*L+3) + of*(L+1) + at) * L
+	return w.labels[i : i+L : i+L]
 }
 
 // row returns the sums of entry c in role r under model dir.
@@ -108,6 +119,28 @@ func (t *Tagger) buildCache(step float32) {
 			w.rows = w.rows[:at]
 		case f != "":
 			w.index[f] = int32(at / (2 * nCached * L))
+		}
+	}
+	w.labels = make([]int16, 0, 2*(2*L+3)*L)
+	for _, m := range [2]*perceptron.Model{t.model, t.back} {
+		for of, from := range [2]int{-1, -2} {
+			for y := from; y < L; y++ {
+				clear(sums)
+				if m != nil {
+					feats = labelFeatures(feats[:0], y, 0)[:2]
+					if of == 1 {
+						feats = labelFeatures(feats[:0], 0, y)[2:]
+					}
+					m.Score(feats, sums)
+				}
+				for _, x := range sums {
+					q := int16(x / step)
+					if float32(q)*step != x {
+						return // no cache when a sum does not fit
+					}
+					w.labels = append(w.labels, q)
+				}
+			}
 		}
 	}
 	t.cache = w
@@ -261,6 +294,12 @@ func (t *Tagger) decode(sc *scratch, m *perceptron.Model, dir int, toks []tok, y
 				} else {
 					sc.feats = roleFeatures(sc.feats, r, k)
 				}
+			}
+			if t.cache != nil {
+				t.cache.add(scores, t.cache.label(dir, 0, p1+1))
+				t.cache.add(scores, t.cache.label(dir, 1, p2+2))
+			} else {
+				sc.feats = labelFeatures(sc.feats, p1, p2)
 			}
 			sc.feats = otherFeatures(sc.feats, toks, i, p1, p2)
 			m.Score(sc.feats, scores)
@@ -431,7 +470,7 @@ func (t *Tagger) features(f []uint64, toks []tok, i, p1, p2 int) []uint64 {
 	for r := range nRoles {
 		f = roleFeatures(f, r, at(toks, i+roleOffset[r]))
 	}
-	return otherFeatures(f, toks, i, p1, p2)
+	return otherFeatures(labelFeatures(f, p1, p2), toks, i, p1, p2)
 }
 
 // Roles of a word in the features that read one word only: the word
@@ -487,18 +526,22 @@ func roleFeatures(f []uint64, r int, k *tok) []uint64 {
 	)
 }
 
-// otherFeatures appends the features of word i that read more than one
-// word, its place in the sentence or the labels p1 and p2 of the two words
-// before it.
+// labelFeatures appends the bias and the features that read only the
+// label p1 of the word before or the label p2 of the one before that; the
+// word cache keeps their sums too.
+func labelFeatures(f []uint64, p1, p2 int) []uint64 {
+	mix := perceptron.Mix
+	return append(f, fBias, mix(fT1, uint64(p1+3)), mix(fT2, uint64(p2+3)))
+}
+
+// otherFeatures appends the other features of word i: those that read more
+// than one word, its place in the sentence or both labels before it.
 func otherFeatures(f []uint64, toks []tok, i, p1, p2 int) []uint64 {
 	mix := perceptron.Mix
 	k, m1, n1 := &toks[i], at(toks, i-1), at(toks, i+1)
 	t1, t2 := uint64(p1+3), uint64(p2+3)
 	return append(f,
-		fBias,
 		mix(fFlags, k.flags),
-		mix(fT1, t1),
-		mix(fT2, t2),
 		mix(mix(fT1T2, t1), t2),
 		mix(mix(fT1W, t1), k.w),
 		mix(mix(fT1Amb, t1), k.amb),
