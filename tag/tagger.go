@@ -36,9 +36,10 @@ type Tagger struct {
 // wordCache holds, for the forms of frequent words, the sums of the
 // weights of their features in each role (roleFeatures) under each model:
 // a word's static features cost one dense row instead of a dozen lookups,
-// many with weights for most labels. The sums are kept as 16-bit multiples
-// of the models' weight step; sums of such multiples are exact, so the
-// scores are those the features give.
+// many with weights for most labels; and, for each label before, the sums
+// of the bias and the label features (labelFeatures). The sums are kept as
+// 16-bit multiples of the models' weight step; sums of such multiples are
+// exact, so the scores are those the features give.
 type wordCache struct {
 	index map[string]int32 // form → entry; entry 0 is the padding word
 	rows  []int16          // entry × model (left to right, right to left) × role × label

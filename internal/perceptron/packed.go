@@ -21,8 +21,8 @@ import (
 //
 // A slot holds the key beside its weights, as 16-bit multiples of the
 // model's step: with at most three classes all of them (tri); with more
-// (wide), up to three (class, weight) entries, or the place of a longer
-// row in over. Scores are sums of multiples of the step, which float32
+// (wide), up to two (class, weight) entries, or the place of a longer row
+// in over. Scores are sums of multiples of the step, which float32
 // adds exactly, so they do not depend on the order of the features nor on
 // the layout: they are the scores of the model as trained and written.
 type packed struct {
