@@ -26,6 +26,24 @@ func Key(s string) string {
 	b.Grow(len(s))
 	space := true
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			// ASCII, most names: no accents to fold
+			switch {
+			case 'A' <= r && r <= 'Z':
+				r += 'a' - 'A'
+			case r == '.' || r == '\'' || r == '`':
+				continue
+			case r == ' ' || r == '-' || r == '_' || ('\t' <= r && r <= '\r'):
+				if !space {
+					b.WriteByte(' ')
+					space = true
+				}
+				continue
+			}
+			b.WriteByte(byte(r))
+			space = false
+			continue
+		}
 		if r == utf8.RuneError {
 			continue
 		}

@@ -1,11 +1,10 @@
 package mention
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"io/fs"
 	"strings"
+	"sync"
 
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/data"
@@ -15,14 +14,18 @@ import (
 // ModelFile is the path of the shipped model inside data.NER.
 const ModelFile = "ner/ner.model.gz"
 
-// LoadModel reads the model shipped in the binary.
-func LoadModel() (*Model, error) {
-	b, err := fs.ReadFile(data.NER, ModelFile)
+// LoadModel returns the model shipped in the binary. It is read once and
+// shared: a Model is read-only.
+func LoadModel() (*Model, error) { return shipped() }
+
+var shipped = sync.OnceValues(func() (*Model, error) {
+	f, err := data.NER.Open(ModelFile)
 	if err != nil {
 		return nil, fmt.Errorf("load ner model: %w", err)
 	}
-	return ReadModel(bytes.NewReader(b))
-}
+	defer f.Close()
+	return ReadModel(f)
+})
 
 // Recogniser is the entity recogniser stage.
 type Recogniser struct {

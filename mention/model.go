@@ -9,6 +9,8 @@ import (
 	"io"
 	"math"
 	"slices"
+
+	"github.com/dateline-news/dateline/internal/gzfile"
 )
 
 // Tags are the BIO labels the model predicts, in class order.
@@ -26,9 +28,51 @@ func tagIndex(tag string) int {
 }
 
 // Model is a linear model from hashed features to scores for each tag.
+//
+// A trained model holds its features in order with their weights; a model
+// read from a file holds them in a table (see [table]).
 type Model struct {
 	keys []uint64         // sorted feature hashes
 	w    [][nTags]float32 // weights of keys[i]
+	t    *table
+}
+
+// table is the read-only form of a model read from a file. As in package
+// perceptron, a key's home slot is its place in the key range scaled to
+// the number of home slots, and keys lie in increasing order, each in its
+// home or the slot after the previous key: a lookup scans forward from the
+// home over smaller keys, so it costs about one cache line, and the table
+// is built front to back from the file. A slot holds the key beside its
+// quantised weights; key 0 marks an empty slot, so a feature whose hash is
+// 0 is kept aside.
+type table struct {
+	homes uint64
+	slots []slot
+	zero  *[nTags]int16 // weights of the feature with hash 0, if any
+	scale float32
+}
+
+type slot struct {
+	key uint64
+	q   [nTags]int16
+}
+
+func (t *table) home(k uint64) uint64 { return (k >> 32) * t.homes >> 32 }
+
+// find returns the weights of feature k, nil when the model lacks it; the
+// scan starts at slot i, whose key is first.
+func (t *table) find(k uint64, i uint32, first uint64) *[nTags]int16 {
+	if k == 0 {
+		return t.zero
+	}
+	for first-1 < k-1 {
+		i++
+		first = t.slots[i].key
+	}
+	if first == k {
+		return &t.slots[i].q
+	}
+	return nil
 }
 
 func (m *Model) row(h uint64) *[nTags]float32 {
@@ -39,8 +83,34 @@ func (m *Model) row(h uint64) *[nTags]float32 {
 	return &m.w[i]
 }
 
+// chunk is how many features scores looks up at once: their slots are all
+// loaded before any is compared, so that the memory accesses overlap.
+const chunk = 32
+
 func (m *Model) scores(feats []uint64, out *[nTags]float32) {
 	*out = [nTags]float32{}
+	if t := m.t; t != nil {
+		var at [chunk]uint32
+		var first [chunk]uint64
+		for len(feats) > 0 {
+			fs := feats[:min(len(feats), chunk)]
+			feats = feats[len(fs):]
+			for j, f := range fs {
+				h := t.home(f)
+				at[j], first[j] = uint32(h), t.slots[h].key
+			}
+			// in the order of the features, so that the sums are those of
+			// the weights as a trained model adds them
+			for j, f := range fs {
+				if q := t.find(f, at[j], first[j]); q != nil {
+					for c := range nTags {
+						out[c] += float32(float32(q[c]) * t.scale)
+					}
+				}
+			}
+		}
+		return
+	}
 	for _, f := range feats {
 		if r := m.row(f); r != nil {
 			for c := range nTags {
@@ -55,6 +125,9 @@ const magic = "dateline-ner-1\n"
 // WriteTo writes m as a gzip stream: the magic line, the number of features,
 // the scale, then each feature's hash and its int16-quantised weights.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	if m.t != nil {
+		m = m.t.model()
+	}
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
 		return 0, err
@@ -91,44 +164,77 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 
 // ReadModel reads a model written by [Model.WriteTo].
 func ReadModel(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	raw, err := gzfile.ReadAll(r, 1<<28)
 	if err != nil {
 		return nil, fmt.Errorf("read ner model: %w", err)
 	}
-	br := bufio.NewReader(zr)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	if len(raw) < len(magic)+8 || string(raw[:len(magic)]) != magic {
 		return nil, errors.New("read ner model: not a dateline NER model")
 	}
-	var n, sbits uint32
-	if err := binary.Read(br, binary.LittleEndian, &n); err != nil {
-		return nil, fmt.Errorf("read ner model: %w", err)
-	}
-	if err := binary.Read(br, binary.LittleEndian, &sbits); err != nil {
-		return nil, fmt.Errorf("read ner model: %w", err)
-	}
+	raw = raw[len(magic):]
+	n := binary.LittleEndian.Uint32(raw)
+	scale := math.Float32frombits(binary.LittleEndian.Uint32(raw[4:]))
+	raw = raw[8:]
 	if n > 1<<22 {
 		return nil, errors.New("read ner model: too many features")
 	}
-	scale := math.Float32frombits(sbits)
-	m := &Model{keys: make([]uint64, n), w: make([][nTags]float32, n)}
+	if uint64(n)*(1+2*nTags) > uint64(len(raw)) {
+		return nil, fmt.Errorf("read ner model: %w", io.ErrUnexpectedEOF)
+	}
+	t := &table{homes: uint64(float64(n)/0.85) + 1, scale: scale}
+	t.slots = make([]slot, t.homes+16)
 	var prev uint64
-	var q [nTags]int16
-	for i := range m.keys {
-		d, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, fmt.Errorf("read ner model: %w", err)
+	next := uint64(0) // the first slot a key may take
+	for range n {
+		d, k := binary.Uvarint(raw)
+		if k <= 0 || len(raw) < k+2*nTags {
+			return nil, fmt.Errorf("read ner model: %w", io.ErrUnexpectedEOF)
 		}
+		raw = raw[k:]
 		prev += d
-		m.keys[i] = prev
-		if err := binary.Read(br, binary.LittleEndian, &q); err != nil {
-			return nil, fmt.Errorf("read ner model: %w", err)
+		var q [nTags]int16
+		for c := range q {
+			q[c] = int16(binary.LittleEndian.Uint16(raw[2*c:]))
 		}
-		for c := range nTags {
-			m.w[i][c] = float32(q[c]) * scale
+		raw = raw[2*nTags:]
+		if prev == 0 {
+			if t.zero == nil {
+				t.zero = &q
+			}
+			continue
+		}
+		at := max(next, t.home(prev))
+		next = at + 1
+		if next >= uint64(len(t.slots)) {
+			t.slots = append(t.slots, make([]slot, 1024)...)
+		}
+		t.slots[at] = slot{key: prev, q: q}
+	}
+	return &Model{t: t}, nil
+}
+
+// model returns the trained form of the model of t.
+func (t *table) model() *Model {
+	m := &Model{}
+	if t.zero != nil {
+		m.keys = append(m.keys, 0)
+		m.w = append(m.w, t.weights(t.zero))
+	}
+	for i := range t.slots {
+		if s := &t.slots[i]; s.key != 0 {
+			m.keys = append(m.keys, s.key)
+			m.w = append(m.w, t.weights(&s.q))
 		}
 	}
-	return m, nil
+	return m
+}
+
+func (t *table) weights(q *[nTags]int16) [nTags]float32 {
+	var w [nTags]float32
+	for c := range w {
+		w[c] = float32(q[c]) * t.scale
+	}
+	return w
 }
 
 // averageModels returns the mean of the models' weights (a feature absent

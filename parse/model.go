@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	"fmt"
@@ -29,14 +28,24 @@ const (
 // of features seen once or twice, cost space and do not help on dev.
 const Prune = 1.5
 
-// New returns the parser shipped inside the binary.
+// New returns the parser shipped inside the binary. Its models are loaded
+// once and shared by every Parser New returns.
 func New() (*Parser, error) {
+	p, err := shipped()
+	if err != nil {
+		return nil, err
+	}
+	c := *p
+	return &c, nil
+}
+
+var shipped = sync.OnceValues(func() (*Parser, error) {
 	sub, err := fs.Sub(data.Models, "models")
 	if err != nil {
 		return nil, fmt.Errorf("load parser: %w", err)
 	}
 	return Load(sub)
-}
+})
 
 // Load reads a parser from the model folder fsys: the relations and the
 // weights of every ensemble member present.
@@ -113,7 +122,7 @@ func readModel(fsys fs.FS, name string) (*perceptron.Model, error) {
 		return nil, err
 	}
 	defer f.Close()
-	m, err := perceptron.Read(bufio.NewReaderSize(f, 1<<16))
+	m, err := perceptron.Read(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

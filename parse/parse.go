@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/internal/perceptron"
@@ -120,32 +121,200 @@ const (
 
 // Parse sets Head and Rel of every word of one sentence.
 func (p *Parser) Parse(words []Word) {
+	sc := p.scratch()
+	defer scratchPool.Put(sc)
+	sc.sent.reset(words)
 	if p.Beam > 1 && len(words) <= BeamWords {
-		p.finish(words, p.beam(words, p.Beam))
+		st := p.beam(sc, p.Beam)
+		p.finish(words, st)
+		sc.free = append(sc.free, st)
 		return
 	}
-	st := newState(words, len(p.labels))
-	feats := make([]uint64, 0, 128)
-	scores := make([]float32, nTrans)
-	lscores := make([]float32, len(p.labels))
+	// greedily; with the scores of the sentence's groups unless it is so
+	// long that their tables would be large
+	memo := len(words) <= memoWords
+	if memo {
+		sc.newMemos()
+	}
+	st := sc.take()
+	st.init(&sc.sent)
+	var scores [nTrans]float32
 	var legal [nTrans]bool
 	for !st.done() {
 		st.legal(&legal)
-		feats = st.features(feats[:0])
-		clear(scores)
-		for _, m := range p.trans {
-			m.Score(feats, scores)
+		if memo {
+			scores = p.transScores(sc, st)
+		} else {
+			sc.feats = st.features(sc.feats[:0])
+			scores = p.score(sc.feats)
 		}
-		t := perceptron.Best(scores, legal[:])
-		st.apply(t, p.chooseLabel(st, t, &feats, lscores))
+		t := perceptron.Best(scores[:], legal[:])
+		st.apply(t, p.chooseLabel(sc, st, t, memo))
 	}
 	p.finish(words, st)
+	sc.free = append(sc.free, st)
+}
+
+// memoWords is the longest sentence parsed with the scores of its feature
+// groups kept (tables of (n+2)² entries).
+const memoWords = 250
+
+// scratch is the memory one Parse call works in, kept between calls.
+type scratch struct {
+	sent    sentence
+	free    []*state // states to reuse
+	feats   []uint64
+	lscores []float32
+	cands   []cand
+	beam    []item
+	next    []item
+
+	// scores of feature groups (state.go) for the sentence being parsed,
+	// valid when their gen is the current one: by s0, by b0, by s0 and b0,
+	// by s1 and s0 (both indexed i*(n+2)+j) and by child role and word
+	gen   uint32
+	s0    []memo
+	b0    []memo
+	s0b0  []memo
+	s1s0  []memo
+	child [len(childRoles)][]memo
+	side  [nSides][]memo // side groups of words with no children there
+	// relation chosen for each labelKey met, and the scores of the label
+	// features of each (dependent, head) pair at rows[at:at+len(labels)]
+	labels map[labelKey]int32
+	pairs  map[int32]int32
+	rows   []float32
+}
+
+type memo struct {
+	gen uint32
+	w   [nTrans]float32
+}
+
+type item struct {
+	st    *state
+	score float32
+}
+
+type cand struct {
+	from, t int
+	score   float32
+}
+
+var scratchPool sync.Pool
+
+func (p *Parser) scratch() *scratch {
+	sc, _ := scratchPool.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	sc.lscores = grow(sc.lscores, len(p.labels))
+	return sc
+}
+
+// take returns a state to reuse.
+func (sc *scratch) take() *state {
+	if n := len(sc.free); n > 0 {
+		st := sc.free[n-1]
+		sc.free = sc.free[:n-1]
+		return st
+	}
+	return &state{}
+}
+
+// newMemos starts the group scores of a new sentence.
+func (sc *scratch) newMemos() {
+	m := sc.sent.n + 2
+	sc.s0 = grow(sc.s0, m)
+	sc.b0 = grow(sc.b0, m)
+	sc.s0b0 = grow(sc.s0b0, m*m)
+	sc.s1s0 = grow(sc.s1s0, m*m)
+	for r := range sc.child {
+		sc.child[r] = grow(sc.child[r], m)
+	}
+	for g := range sc.side {
+		sc.side[g] = grow(sc.side[g], m)
+	}
+	if sc.labels == nil {
+		sc.labels, sc.pairs = map[labelKey]int32{}, map[int32]int32{}
+	}
+	clear(sc.labels)
+	clear(sc.pairs)
+	sc.rows = sc.rows[:0]
+	sc.gen++
+	if sc.gen == 0 {
+		// the counter wrapped: forget everything
+		clear(sc.s0)
+		clear(sc.b0)
+		clear(sc.s0b0)
+		clear(sc.s1s0)
+		for r := range sc.child {
+			clear(sc.child[r])
+		}
+		for g := range sc.side {
+			clear(sc.side[g])
+		}
+		sc.gen = 1
+	}
+}
+
+// transScores returns the transition scores of st, from the group scores
+// of the sentence, computing those it has not met yet.
+func (p *Parser) transScores(sc *scratch, st *state) [nTrans]float32 {
+	var out [nTrans]float32
+	// use adds the scores of a group, scoring the features feats appends
+	// when e holds none for this sentence
+	use := func(e *memo, feats func([]uint64) []uint64) {
+		if e.gen != sc.gen {
+			sc.feats = feats(sc.feats[:0])
+			e.w, e.gen = p.score(sc.feats), sc.gen
+		}
+		for t := range out {
+			out[t] += e.w[t]
+		}
+	}
+	m := st.n + 2
+	i0, i1, j0 := st.s(0), st.s(1), st.buf(0)
+	use(&sc.s0[i0], func(f []uint64) []uint64 { return st.s0Features(f, i0) })
+	use(&sc.b0[j0], func(f []uint64) []uint64 { return st.b0Features(f, j0) })
+	use(&sc.s0b0[i0*m+j0], func(f []uint64) []uint64 { return st.pairFeatures(f, i0, j0) })
+	use(&sc.s1s0[i1*m+i0], func(f []uint64) []uint64 { return st.s1s0Features(f, i1, i0) })
+	for r, c := range st.roleChildren() {
+		use(&sc.child[r][c], func(f []uint64) []uint64 { return childFeatures(f, r, &st.nodes[c]) })
+	}
+	for g := range nSides {
+		if x := st.sideWord(g); st.bare(g, x) {
+			use(&sc.side[g][x], func(f []uint64) []uint64 { return st.sideFeatures(f, g, x) })
+		}
+	}
+	// the side groups of words with children, with the rest
+	sc.feats = append(sc.feats[:0], 1)
+	for g := range nSides {
+		if x := st.sideWord(g); !st.bare(g, x) {
+			sc.feats = st.sideFeatures(sc.feats, g, x)
+		}
+	}
+	sc.feats = st.restFeatures(sc.feats)
+	w := p.score(sc.feats)
+	for t := range out {
+		out[t] += w[t]
+	}
+	return out
+}
+
+// score returns the transition scores of feats.
+func (p *Parser) score(feats []uint64) [nTrans]float32 {
+	var s [nTrans]float32
+	for _, m := range p.trans {
+		m.Score(feats, s[:])
+	}
+	return s
 }
 
 // finish copies the heads and relations of a final state to words.
 func (p *Parser) finish(words []Word, st *state) {
 	for i := range words {
-		h := st.head[i]
+		h := int(st.head[i])
 		if h == st.n {
 			h = -1
 		}
@@ -159,19 +328,42 @@ func (p *Parser) finish(words []Word, st *state) {
 }
 
 // chooseLabel returns the relation (1-based) for the arc that transition
-// t builds, or 0 for a shift.
-func (p *Parser) chooseLabel(st *state, t int, feats *[]uint64, scores []float32) int {
+// t builds, or 0 for a shift. When the beam has started the memos of the
+// sentence (memo), relations and label scores found before are reused.
+func (p *Parser) chooseLabel(sc *scratch, st *state, t int, memo bool) int {
 	if t == shift {
 		return 0
 	}
 	d, h := st.arc(t)
-	*feats = st.labelFeatures((*feats)[:0], d, h)
-	clear(scores)
-	for _, m := range p.label {
-		m.Score(*feats, scores)
-	}
 	if h == st.n && p.root >= 0 {
 		return p.root + 1
+	}
+	scores := sc.lscores
+	var key labelKey
+	if memo {
+		key = st.labelKey(d, h)
+		if r, ok := sc.labels[key]; ok {
+			return int(r)
+		}
+		pk := int32(d*(st.n+2) + h)
+		at, ok := sc.pairs[pk]
+		if !ok {
+			at = int32(len(sc.rows))
+			sc.rows = append(sc.rows, make([]float32, len(scores))...)
+			sc.feats = st.labelPairFeatures(sc.feats[:0], d, h)
+			for _, m := range p.label {
+				m.Score(sc.feats, sc.rows[at:])
+			}
+			sc.pairs[pk] = at
+		}
+		copy(scores, sc.rows[at:])
+		sc.feats = st.labelRestFeatures(sc.feats[:0], d, h)
+	} else {
+		clear(scores)
+		sc.feats = st.labelFeatures(sc.feats[:0], d, h)
+	}
+	for _, m := range p.label {
+		m.Score(sc.feats, scores)
 	}
 	best := -1
 	for c, s := range scores {
@@ -182,35 +374,26 @@ func (p *Parser) chooseLabel(st *state, t int, feats *[]uint64, scores []float32
 			best = c
 		}
 	}
+	if memo {
+		sc.labels[key] = int32(best + 1)
+	}
 	return best + 1
 }
 
-// beam parses words keeping the k best partial parses by the sum of their
-// transition scores; each arc is labelled as it is built.
-func (p *Parser) beam(words []Word, k int) *state {
-	type item struct {
-		st    *state
-		score float32
-	}
-	type cand struct {
-		from, t int
-		score   float32
-	}
-	beam := []item{{newState(words, len(p.labels)), 0}}
-	feats := make([]uint64, 0, 128)
-	scores := make([]float32, nTrans)
-	lscores := make([]float32, len(p.labels))
-	var cands []cand
+// beam parses the sentence of sc keeping the k best partial parses by the
+// sum of their transition scores; each arc is labelled as it is built.
+func (p *Parser) beam(sc *scratch, k int) *state {
+	sc.newMemos()
+	st := sc.take()
+	st.init(&sc.sent)
+	beam := append(sc.beam[:0], item{st, 0})
+	next := sc.next[:0]
 	var legal [nTrans]bool
 	for !beam[0].st.done() {
-		cands = cands[:0]
+		cands := sc.cands[:0]
 		for bi, it := range beam {
 			it.st.legal(&legal)
-			feats = it.st.features(feats[:0])
-			clear(scores)
-			for _, m := range p.trans {
-				m.Score(feats, scores)
-			}
+			scores := p.transScores(sc, it.st)
 			// log-softmax over the legal transitions
 			for t := range scores {
 				scores[t] /= BeamTemp
@@ -243,13 +426,23 @@ func (p *Parser) beam(words []Word, k int) *state {
 			}
 			return 0
 		})
-		next := make([]item, 0, k)
+		next = next[:0]
 		for _, c := range cands[:min(k, len(cands))] {
-			st := beam[c.from].st.clone()
-			st.apply(c.t, p.chooseLabel(st, c.t, &feats, lscores))
+			st := sc.take()
+			st.copyFrom(beam[c.from].st)
+			st.apply(c.t, p.chooseLabel(sc, st, c.t, true))
 			next = append(next, item{st, c.score})
 		}
-		beam = next
+		for _, it := range beam {
+			sc.free = append(sc.free, it.st)
+		}
+		beam, next = next, beam
+		sc.cands = cands
 	}
-	return beam[0].st
+	best := beam[0].st
+	for _, it := range beam[1:] {
+		sc.free = append(sc.free, it.st)
+	}
+	sc.beam, sc.next = beam[:0], next[:0]
+	return best
 }

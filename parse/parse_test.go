@@ -3,6 +3,7 @@ package parse_test
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"strings"
 	"sync"
 	"syscall"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/conllu"
+	"github.com/dateline-news/dateline/data"
 	"github.com/dateline-news/dateline/internal/shared"
 	"github.com/dateline-news/dateline/parse"
 	"github.com/dateline-news/dateline/pipeline"
@@ -188,11 +190,24 @@ func TestLongSentence(t *testing.T) {
 
 func BenchmarkParse(b *testing.B) {
 	_, p := models(b)
+	benchParse(b, p)
+}
+
+// BenchmarkParseGreedy parses with a beam of 1 (--beam 1).
+func BenchmarkParseGreedy(b *testing.B) {
+	_, p := models(b)
+	g := *p
+	g.Beam = 1
+	benchParse(b, &g)
+}
+
+func benchParse(b *testing.B, p *parse.Parser) {
 	sents := predicted(b, "data/ud-english-ewt/en_ewt-ud-dev.conllu.gz")
 	words := 0
 	for _, s := range sents {
 		words += len(s)
 	}
+	b.ReportAllocs()
 	n := 0
 	cpu0 := cpuTime()
 	for b.Loop() {
@@ -207,14 +222,18 @@ func BenchmarkParse(b *testing.B) {
 }
 
 func BenchmarkLoad(b *testing.B) {
+	sub, err := fs.Sub(data.Models, "models")
+	if err != nil {
+		b.Fatal(err)
+	}
 	n := 0
 	cpu0 := cpuTime()
 	for b.Loop() {
 		n++
-		if _, err := parse.New(); err != nil {
+		if _, err := parse.Load(sub); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := tag.New(); err != nil {
+		if _, err := tag.Load(sub); err != nil {
 			b.Fatal(err)
 		}
 	}

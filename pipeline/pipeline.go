@@ -4,8 +4,10 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"sync"
 
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/actor"
@@ -35,10 +37,22 @@ type Config struct {
 }
 
 // New returns the whole pipeline for cfg: clean, segment, then the syntax
-// stages and the stages that read them.
+// stages and the stages that read them. The dictionary, the models and the
+// patterns load side by side; the shipped ones once per process.
 func New(cfg Config) (dateline.Pipeline, error) {
-	d, err := dict.New(cfg.Dicts...)
-	if err != nil {
+	var (
+		d   *dict.Dictionary
+		syn dateline.Pipeline
+		cd  *coder.Coder
+		wg  sync.WaitGroup
+	)
+	errs := make([]error, 4)
+	wg.Go(func() { d, errs[0] = dict.New(cfg.Dicts...) })
+	wg.Go(func() { syn, errs[1] = Syntax(cfg) })
+	wg.Go(func() { _, errs[2] = mention.LoadModel() })
+	wg.Go(func() { cd, errs[3] = Coder(cfg) })
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	cl := clean.New()
@@ -52,10 +66,6 @@ func New(cfg Config) (dateline.Pipeline, error) {
 		return ""
 	}
 	p := dateline.Pipeline{cl, segment.New()}
-	syn, err := Syntax(cfg)
-	if err != nil {
-		return nil, err
-	}
 	p = append(p, syn...)
 	// The recogniser reads tokens (and tags when present); the time stage
 	// reads its person mentions.
@@ -84,10 +94,6 @@ func New(cfg Config) (dateline.Pipeline, error) {
 	}
 	p = append(p, qt)
 	// The event coder reads every layer above; it runs last.
-	cd, err := Coder(cfg)
-	if err != nil {
-		return nil, err
-	}
 	p = append(p, cd)
 	return p, nil
 }
@@ -97,12 +103,16 @@ func New(cfg Config) (dateline.Pipeline, error) {
 // evaluation and annotation of pre-tokenised CoNLL-U.
 func Syntax(cfg Config) (dateline.Pipeline, error) {
 	var p dateline.Pipeline
-	tg, err := tag.New()
-	if err != nil {
-		return nil, err
-	}
-	ps, err := parse.New()
-	if err != nil {
+	var (
+		tg       *tag.Tagger
+		ps       *parse.Parser
+		tgE, psE error
+		wg       sync.WaitGroup
+	)
+	wg.Go(func() { tg, tgE = tag.New() })
+	wg.Go(func() { ps, psE = parse.New() })
+	wg.Wait()
+	if err := errors.Join(tgE, psE); err != nil {
 		return nil, err
 	}
 	if cfg.ParseBeam > 0 {

@@ -15,10 +15,13 @@ import (
 // from a table learnt from the treebanks, then from WordNet's exception
 // lists and suffix rules checked against WordNet's lemma index.
 type Lemmatizer struct {
-	table map[string]string // form + "\t" + XPOS → lemma
+	table map[lemmaKey]string // form and XPOS → lemma
 	exc   [3]map[string]string
 	index [3][]string // sorted lemmas
 }
+
+// lemmaKey is a form with its XPOS.
+type lemmaKey struct{ form, xpos string }
 
 const (
 	wnNoun = iota
@@ -30,12 +33,12 @@ var wnNames = [3]string{"noun", "verb", "adj"}
 
 // Lemma returns the lemma of form, whose normalised form is norm, tagged xpos.
 func (l *Lemmatizer) Lemma(form, norm, xpos string) string {
-	if v, ok := l.table[form+"\t"+xpos]; ok {
+	if v, ok := l.table[lemmaKey{form, xpos}]; ok {
 		return v
 	}
 	proper := xpos == "NNP" || xpos == "NNPS"
 	if !proper {
-		if v, ok := l.table[norm+"\t"+xpos]; ok {
+		if v, ok := l.table[lemmaKey{norm, xpos}]; ok {
 			return v
 		}
 	}

@@ -12,8 +12,10 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dateline-news/dateline/data"
+	"github.com/dateline-news/dateline/internal/gzfile"
 	"github.com/dateline-news/dateline/internal/perceptron"
 )
 
@@ -29,14 +31,20 @@ const (
 // space and do not help on dev.
 const Prune = 0.5
 
-// New returns the tagger shipped inside the binary.
-func New() (*Tagger, error) {
+// weightStep is what a saved tagger's weights are multiples of.
+const weightStep = 1.0 / 64
+
+// New returns the tagger shipped inside the binary. It is loaded once and
+// shared: a Tagger is read-only.
+func New() (*Tagger, error) { return shipped() }
+
+var shipped = sync.OnceValues(func() (*Tagger, error) {
 	sub, err := fs.Sub(data.Models, "models")
 	if err != nil {
 		return nil, fmt.Errorf("load tagger: %w", err)
 	}
 	return Load(sub)
-}
+})
 
 // Load reads a tagger from the model folder fsys.
 func Load(fsys fs.FS) (*Tagger, error) {
@@ -58,8 +66,7 @@ func Load(fsys fs.FS) (*Tagger, error) {
 		m, err := readModel(fsys, WeightsFile)
 		fwd <- result{m, err}
 	}()
-	t := &Tagger{dict: map[string]int{}, amb: map[string]uint64{}, feats: map[string]string{}, cands: map[string][]int{},
-		lem: &Lemmatizer{table: map[string]string{}}}
+	t := &Tagger{words: map[string]*entry{}, lem: &Lemmatizer{table: map[lemmaKey]string{}}}
 	lex, err := readGzip(fsys, LexFile)
 	if err == nil {
 		err = t.parseLex(lex)
@@ -81,6 +88,7 @@ func Load(fsys fs.FS) (*Tagger, error) {
 	if len(t.labels) != t.model.Classes || (t.back != nil && t.back.Classes != t.model.Classes) {
 		return nil, fmt.Errorf("load tagger: %d labels for %d classes: %w", len(t.labels), t.model.Classes, perceptron.ErrFormat)
 	}
+	t.buildCache(weightStep)
 	return t, nil
 }
 
@@ -90,7 +98,7 @@ func readModel(fsys fs.FS, name string) (*perceptron.Model, error) {
 		return nil, err
 	}
 	defer f.Close()
-	m, err := perceptron.Read(bufio.NewReaderSize(f, 1<<16))
+	m, err := perceptron.Read(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -103,11 +111,7 @@ func readGzip(fsys fs.FS, name string) (string, error) {
 		return "", err
 	}
 	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		return "", fmt.Errorf("%s: %w", name, err)
-	}
-	b, err := io.ReadAll(gz)
+	b, err := gzfile.ReadAll(f, 1<<28)
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", name, err)
 	}
@@ -120,7 +124,7 @@ func (t *Tagger) Save(dir string) error {
 		return fmt.Errorf("save tagger: %w", err)
 	}
 	var w bytes.Buffer
-	if err := t.model.Write(&w, Prune, 1.0/64); err != nil {
+	if err := t.model.Write(&w, Prune, weightStep); err != nil {
 		return fmt.Errorf("save tagger: %w", err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, WeightsFile), w.Bytes(), 0o644); err != nil {
@@ -128,7 +132,7 @@ func (t *Tagger) Save(dir string) error {
 	}
 	if t.back != nil {
 		w.Reset()
-		if err := t.back.Write(&w, Prune, 1.0/64); err != nil {
+		if err := t.back.Write(&w, Prune, weightStep); err != nil {
 			return fmt.Errorf("save tagger: %w", err)
 		}
 		if err := os.WriteFile(filepath.Join(dir, BackFile), w.Bytes(), 0o644); err != nil {
@@ -165,22 +169,37 @@ func (t *Tagger) writeLex(w io.Writer) error {
 	for _, l := range t.labels {
 		fmt.Fprintf(bw, "%s\t%s\t%s\n", l.UPOS, l.XPOS, l.Feats)
 	}
+	words := sortedKeys(t.words)
 	fmt.Fprintf(bw, "#dict\n")
-	for _, k := range sortedKeys(t.dict) {
-		fmt.Fprintf(bw, "%s\t%d\n", k, t.dict[k])
+	for _, k := range words {
+		if e := t.words[k]; e.dict >= 0 {
+			fmt.Fprintf(bw, "%s\t%d\n", k, e.dict)
+		}
 	}
 	fmt.Fprintf(bw, "#amb\n")
-	for _, k := range sortedKeys(t.amb) {
-		fmt.Fprintf(bw, "%s\t%x\t%s\n", k, t.amb[k], ints(t.cands[k]))
+	for _, k := range words {
+		if e := t.words[k]; e.hasAmb {
+			fmt.Fprintf(bw, "%s\t%x\t%s\n", k, e.amb, ints(e.cands))
+		}
 	}
 
 	fmt.Fprintf(bw, "#feats\n")
-	for _, k := range sortedKeys(t.feats) {
-		fmt.Fprintf(bw, "%s\t%s\n", k, t.feats[k])
+	feats := map[string]string{}
+	for k, e := range t.words {
+		for _, f := range e.feats {
+			feats[k+"\t"+strconv.Itoa(f.label)] = f.feats
+		}
+	}
+	for _, k := range sortedKeys(feats) {
+		fmt.Fprintf(bw, "%s\t%s\n", k, feats[k])
 	}
 	fmt.Fprintf(bw, "#lemmas\n")
-	for _, k := range sortedKeys(t.lem.table) {
-		fmt.Fprintf(bw, "%s\t%s\n", k, t.lem.table[k])
+	lemmas := make(map[string]string, len(t.lem.table))
+	for k, l := range t.lem.table {
+		lemmas[k.form+"\t"+k.xpos] = l
+	}
+	for _, k := range sortedKeys(lemmas) {
+		fmt.Fprintf(bw, "%s\t%s\n", k, lemmas[k])
 	}
 	return bw.Flush()
 }
@@ -210,7 +229,7 @@ func (t *Tagger) parseLex(text string) error {
 			if len(f) != 2 || err != nil || y < 0 || y >= len(t.labels) {
 				return bad
 			}
-			t.dict[f[0]] = y
+			t.add(f[0]).dict = y
 		case "amb":
 			if len(f) != 3 {
 				return bad
@@ -220,21 +239,24 @@ func (t *Tagger) parseLex(text string) error {
 			if err != nil || err2 != nil {
 				return bad
 			}
-			t.amb[f[0]] = h
+			e := t.add(f[0])
+			e.amb, e.hasAmb = h, true
 			if cs != nil {
-				t.cands[f[0]] = cs
+				e.cands = cs
 			}
 
 		case "feats":
-			if len(f) != 3 {
+			y, err := strconv.Atoi(f[min(1, len(f)-1)])
+			if len(f) != 3 || err != nil || y < 0 || y >= len(t.labels) || strconv.Itoa(y) != f[1] {
 				return bad
 			}
-			t.feats[f[0]+"\t"+f[1]] = f[2]
+			e := t.add(f[0])
+			e.feats = append(e.feats, wordFeat{y, f[2]})
 		case "lemmas":
 			if len(f) != 3 {
 				return bad
 			}
-			t.lem.table[f[0]+"\t"+f[1]] = f[2]
+			t.lem.table[lemmaKey{f[0], f[1]}] = f[2]
 		default:
 			return bad
 		}

@@ -2,6 +2,7 @@ package tag_test
 
 import (
 	"context"
+	"io/fs"
 	"strings"
 	"sync"
 	"syscall"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/dateline-news/dateline"
 	"github.com/dateline-news/dateline/conllu"
+	"github.com/dateline-news/dateline/data"
 	"github.com/dateline-news/dateline/internal/shared"
 	"github.com/dateline-news/dateline/tag"
 )
@@ -156,11 +158,15 @@ func BenchmarkTag(b *testing.B) {
 }
 
 func BenchmarkLoad(b *testing.B) {
+	sub, err := fs.Sub(data.Models, "models")
+	if err != nil {
+		b.Fatal(err)
+	}
 	n := 0
 	cpu0 := cpuTime()
 	for b.Loop() {
 		n++
-		if _, err := tag.New(); err != nil {
+		if _, err := tag.Load(sub); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -46,10 +46,21 @@ func straight(s string) string {
 	return strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"").Replace(s)
 }
 
-// shape maps s to a short word shape: "Xx", "x", "X", "d", "Xx-x", with
-// runs collapsed and at most five symbols.
-func shape(s string) string {
+// shapeHash returns perceptron.Hash(shape(s)) without building the string.
+func shapeHash(s string) uint64 {
 	var b [8]byte
+	n := shapeBytes(&b, s)
+	h := uint64(14695981039346656037)
+	for _, c := range b[:n] {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+// shapeBytes writes to b the shape of s: "Xx", "x", "X", "d", "Xx-x",
+// with runs collapsed and at most eight symbols; it returns its length.
+func shapeBytes(b *[8]byte, s string) int {
 	n := 0
 	var last byte
 	for _, r := range s {
@@ -76,7 +87,7 @@ func shape(s string) string {
 			break
 		}
 	}
-	return string(b[:n])
+	return n
 }
 
 // suffix returns the last n runes of s, or s when shorter.

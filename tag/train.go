@@ -28,12 +28,12 @@ func Train(sents [][]Word, cfg TrainConfig) (*Tagger, error) {
 	if cfg.Iterations == 0 {
 		cfg.Iterations = 10
 	}
-	t := &Tagger{dict: map[string]int{}, amb: map[string]uint64{}, feats: map[string]string{}, cands: map[string][]int{}}
+	t := &Tagger{words: map[string]*entry{}}
 	exc, index, err := readWordNet(cfg.WordNet)
 	if err != nil {
 		return nil, err
 	}
-	t.lem = &Lemmatizer{table: map[string]string{}, exc: exc, index: index}
+	t.lem = &Lemmatizer{table: map[lemmaKey]string{}, exc: exc, index: index}
 
 	// labels, in sorted order
 	labelFeats := map[string]map[string]int{}
@@ -93,10 +93,10 @@ func Train(sents [][]Word, cfg TrainConfig) (*Tagger, error) {
 			}
 		}
 		if total >= 20 && float64(bn)/float64(total) >= 0.995 {
-			t.dict[n] = best
+			t.add(n).dict = best
 		}
 		if total >= 20 {
-			t.cands[n] = ys
+			t.add(n).cands = ys
 		}
 		if total >= 3 {
 			h := uint64(7)
@@ -105,22 +105,21 @@ func Train(sents [][]Word, cfg TrainConfig) (*Tagger, error) {
 					h = perceptron.Mix(h, uint64(y+1))
 				}
 			}
-			t.amb[n] = h
+			e := t.add(n)
+			e.amb, e.hasAmb = h, true
 		}
 	}
 	for _, k := range sortedKeys(wordFeats) {
-		_, y, _ := strings.Cut(k, "\t")
+		n, y, _ := strings.Cut(k, "\t")
 		f := majority(wordFeats[k])
 		if f != t.labels[atoi(y)].Feats {
-			t.feats[k] = f
+			e := t.add(n)
+			e.feats = append(e.feats, wordFeat{atoi(y), f})
 		}
 	}
 	for _, k := range sortedKeys(lemmas) {
-		l := majority(lemmas[k])
 		form, xpos, _ := strings.Cut(k, "\t")
-		t.lem.table[k] = l
-		_ = form
-		_ = xpos
+		t.lem.table[lemmaKey{form, xpos}] = majority(lemmas[k])
 	}
 
 	gold := make([][]int, len(sents))
@@ -151,6 +150,7 @@ func (t *Tagger) learn(sents [][]Word, gold [][]int, backward bool, cfg TrainCon
 	rng := rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x5eed))
 	feats := make([]uint64, 0, 64)
 	scores := make([]float32, len(t.labels))
+	sc := &scratch{}
 	var forms []string
 	var ys []int
 	for it := range cfg.Iterations {
@@ -162,7 +162,7 @@ func (t *Tagger) learn(sents [][]Word, gold [][]int, backward bool, cfg TrainCon
 			for _, w := range s {
 				forms = append(forms, w.Form)
 			}
-			toks := t.prepare(forms)
+			toks := t.prepare(sc, forms)
 			ys = append(ys[:0], gold[si]...)
 			if backward {
 				slices.Reverse(toks)
@@ -171,12 +171,12 @@ func (t *Tagger) learn(sents [][]Word, gold [][]int, backward bool, cfg TrainCon
 			p1, p2 := -1, -2
 			for i := range toks {
 				y := ys[i]
-				guess, ok := t.dict[toks[i].norm]
-				if !ok {
+				guess := toks[i].e.dict
+				if guess < 0 {
 					feats = t.features(feats[:0], toks, i, p1, p2)
 					clear(scores)
 					m.Score(feats, scores)
-					guess = t.best(toks[i].norm, scores)
+					guess = t.best(toks[i].e, scores)
 					m.Tick()
 					m.Update(feats, y, guess, 1)
 				}

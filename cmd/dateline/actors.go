@@ -56,7 +56,7 @@ func runActors(ctx context.Context, e env, args []string) error {
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: actors --unknown needs at least one FILE", errUsage)
 	}
-	p, err := pipeline.New(pipeline.Config{Dicts: dicts})
+	p, err := newPipeline(pipeline.Config{Dicts: dicts})
 	if err != nil {
 		return fmt.Errorf("actors: %w", err)
 	}
@@ -202,7 +202,7 @@ func resolvePhrases(ctx context.Context, e env, fs *flag.FlagSet, dicts []string
 		return err
 	}
 	defer done()
-	p, err := pipeline.New(pipeline.Config{Dicts: dicts})
+	p, err := newPipeline(pipeline.Config{Dicts: dicts})
 	if err != nil {
 		return fmt.Errorf("actors: %w", err)
 	}

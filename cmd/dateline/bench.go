@@ -40,7 +40,7 @@ func runBench(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := pipeline.New(pipeline.Config{ParseBeam: *beam})
+	p, err := newPipeline(pipeline.Config{ParseBeam: *beam})
 	if err != nil {
 		return err
 	}
@@ -78,6 +78,7 @@ func runBench(ctx context.Context, e env, args []string) error {
 		if err := writeHeapProfile(*memProfile); err != nil {
 			return err
 		}
+		runtime.KeepAlive(p) // the profile shows what the pipeline holds
 	}
 	if secs <= 0 {
 		secs = 1e-9

@@ -19,7 +19,7 @@ import (
 // extracted on its own.
 func evalEvents(ctx context.Context, e env, f evalFlags) error {
 	cfg := pipeline.Config{ParseBeam: f.beam}
-	p, err := pipeline.New(cfg)
+	p, err := newPipeline(cfg)
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,7 @@ import (
 // evalGold scores the whole pipeline against every gold article under
 // --gold, per part, as ../shared/gold/FORMAT.md defines.
 func evalGold(ctx context.Context, e env, f evalFlags) error {
-	p, err := pipeline.New(pipeline.Config{ParseBeam: f.beam})
+	p, err := newPipeline(pipeline.Config{ParseBeam: f.beam})
 	if err != nil {
 		return err
 	}

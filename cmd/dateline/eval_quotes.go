@@ -27,7 +27,7 @@ func evalQuotes(ctx context.Context, e env, f evalFlags) error {
 	if err != nil {
 		return fmt.Errorf("eval --quotes %s: %w", f.quotes, err)
 	}
-	p, err := pipeline.New(pipeline.Config{})
+	p, err := newPipeline(pipeline.Config{})
 	if err != nil {
 		return fmt.Errorf("eval --quotes: %w", err)
 	}

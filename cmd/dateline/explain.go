@@ -52,7 +52,7 @@ func runExplain(ctx context.Context, e env, args []string) error {
 		a.Date = t
 	}
 	cfg := pipeline.Config{Patterns: files}
-	p, err := pipeline.New(cfg)
+	p, err := newPipeline(cfg)
 	if err != nil {
 		return err
 	}

@@ -84,7 +84,7 @@ func runExtract(ctx context.Context, e env, args []string) error {
 		}
 		published = t
 	}
-	p, err := pipeline.New(pipeline.Config{Dicts: f.dicts, Patterns: f.patterns, ParseBeam: f.beam})
+	p, err := newPipeline(pipeline.Config{Dicts: f.dicts, Patterns: f.patterns, ParseBeam: f.beam})
 	if err != nil {
 		return err
 	}

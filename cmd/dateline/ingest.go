@@ -80,7 +80,7 @@ func runIngest(ctx context.Context, e env, args []string) error {
 		r.Fetch, r.MaxBytes = *fetch, *maxBytes
 		return publishPaths(ctx, e, &qf, r, fs.Args())
 	}
-	p, err := pipeline.New(pipeline.Config{Dicts: dicts, Patterns: patterns})
+	p, err := newPipeline(pipeline.Config{Dicts: dicts, Patterns: patterns})
 	if err != nil {
 		return err
 	}

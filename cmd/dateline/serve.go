@@ -51,7 +51,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 			return fmt.Errorf("token file %s is empty", *tokenFile)
 		}
 	}
-	p, err := pipeline.New(pipeline.Config{Dicts: dicts, Patterns: patterns})
+	p, err := newPipeline(pipeline.Config{Dicts: dicts, Patterns: patterns})
 	if err != nil {
 		return err
 	}

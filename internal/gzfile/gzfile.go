@@ -3,7 +3,9 @@
 package gzfile
 
 import (
+	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
@@ -40,4 +42,45 @@ func (r readCloser) Close() error {
 		err = cerr
 	}
 	return err
+}
+
+// ReadAll decompresses the gzip stream r whole, at most limit bytes of it.
+// When r can seek, as a file can, the result is one buffer of the size
+// the stream's trailer gives, without the copies of a growing buffer.
+func ReadAll(r io.Reader, limit int) ([]byte, error) {
+	size := min(trailerSize(r), limit)
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(zr, int64(limit))); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// trailerSize returns the uncompressed size that the trailer of the gzip
+// stream r gives, when r is an [io.ReadSeeker], and leaves r where it was;
+// else, or when the trailer cannot be read, it returns 0. It is a hint:
+// nothing checks it before the stream ends.
+func trailerSize(r io.Reader) int {
+	rs, ok := r.(io.ReadSeeker)
+	if !ok {
+		return 0
+	}
+	at, err := rs.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return 0
+	}
+	defer rs.Seek(at, io.SeekStart)
+	var b [4]byte
+	if _, err := rs.Seek(-4, io.SeekEnd); err != nil {
+		return 0
+	}
+	if _, err := io.ReadFull(rs, b[:]); err != nil {
+		return 0
+	}
+	return int(binary.LittleEndian.Uint32(b[:]))
 }

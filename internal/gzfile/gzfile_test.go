@@ -1,6 +1,7 @@
 package gzfile
 
 import (
+	"bytes"
 	"compress/gzip"
 	"io"
 	"os"
@@ -38,5 +39,25 @@ func TestOpen(t *testing.T) {
 	}
 	if _, err := Open(filepath.Join(dir, "none")); err == nil {
 		t.Error("a missing file opened")
+	}
+}
+
+func TestReadAll(t *testing.T) {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	want := bytes.Repeat([]byte("dateline "), 10000)
+	zw.Write(want)
+	zw.Close()
+	for _, r := range []io.Reader{bytes.NewReader(b.Bytes()), bytes.NewBuffer(b.Bytes())} {
+		got, err := ReadAll(r, 1<<20)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%T: %d bytes, %v; want %d", r, len(got), err, len(want))
+		}
+	}
+	if got, _ := ReadAll(bytes.NewReader(b.Bytes()), 100); len(got) != 100 {
+		t.Errorf("limit 100: %d bytes", len(got))
+	}
+	if _, err := ReadAll(bytes.NewReader([]byte("not gzip")), 100); err == nil {
+		t.Error("no error for a stream that is not gzip")
 	}
 }

@@ -4,8 +4,10 @@
 //
 // Training keeps, beside each weight, the sum of its updates weighted by
 // the time of the update, so that averaging costs one pass at the end
-// (Daumé's trick). A trained model is pruned, quantised to 16 bits and
-// written as a gzip stream; loading rebuilds the table.
+// (Daumé's trick). A trained model is pruned, quantised to multiples of a
+// step and written as a gzip stream. Loading packs it into a read-only
+// table ordered by key, whose slots hold the key beside its 16-bit weights
+// (see packed.go): one cache line per feature, built in one sequential pass.
 package perceptron
 
 import (
@@ -22,11 +24,8 @@ import (
 // Model is a multi-class linear model over hashed features.
 //
 // A model being trained keeps a dense row of weights per feature. A model
-// read from a file is packed for speed and cannot learn further: with at
-// most three classes each slot of the table holds its key and weights side
-// by side; with more, a slot holds its key and the offset of the
-// feature's non-zero weights, stored together. Either way a feature costs
-// about two memory accesses.
+// read from a file is packed for speed and cannot learn further (see
+// [Read]).
 type Model struct {
 	Classes int
 
@@ -41,15 +40,7 @@ type Model struct {
 	u     []float64
 	clock int
 
-	small []small  // packed, Classes <= 3
-	tab   []uint64 // packed, Classes > 3: key<<32 | offset in ents
-	ents  []uint64 // at an offset: count, then class | weight bits<<32
-}
-
-// small is a packed slot of a model with at most three classes.
-type small struct {
-	key uint32
-	w   [3]float32
+	p *packed // a model read from a file
 }
 
 // New returns an empty model over classes classes.
@@ -111,48 +102,14 @@ func (m *Model) row(k uint64) []float32 {
 // Score adds the weights of every feature to scores, which has one entry
 // per class.
 func (m *Model) Score(feats []uint64, scores []float32) {
-	switch {
-	case m.small != nil:
-		scores = scores[:m.Classes]
-		for _, f := range feats {
-			key := fix(f)
-			for i := m.home(key); ; i = (i + 1) & m.mask {
-				sl := &m.small[i]
-				if sl.key == key {
-					for c := range scores {
-						scores[c] += sl.w[c]
-					}
-					break
-				}
-				if sl.key == 0 {
-					break
-				}
-			}
-		}
-	case m.tab != nil:
-		for _, f := range feats {
-			key := fix(f)
-			for i := m.home(key); ; i = (i + 1) & m.mask {
-				t := m.tab[i]
-				if uint32(t>>32) == key {
-					off := uint32(t)
-					cnt := uint32(m.ents[off])
-					for _, e := range m.ents[off+1 : off+1+cnt] {
-						scores[uint16(e)] += math.Float32frombits(uint32(e >> 32))
-					}
-					break
-				}
-				if t == 0 {
-					break
-				}
-			}
-		}
-	default:
-		for _, f := range feats {
-			if r := m.row(f); r != nil {
-				for c, w := range r {
-					scores[c] += w
-				}
+	if m.p != nil {
+		m.p.score(feats, scores)
+		return
+	}
+	for _, f := range feats {
+		if r := m.row(f); r != nil {
+			for c, w := range r {
+				scores[c] += w
 			}
 		}
 	}
@@ -234,7 +191,7 @@ func (m *Model) Tick() { m.clock++ }
 // guess; nothing happens when they are equal, or to a model read from a
 // file, which cannot learn further.
 func (m *Model) Update(feats []uint64, truth, guess int, d float32) {
-	if truth == guess || m.small != nil || m.tab != nil {
+	if truth == guess || m.p != nil {
 		return
 	}
 	t := float64(m.clock)
@@ -272,7 +229,7 @@ const magic = "DLPC1"
 // and rounding the rest to multiples of step, as a gzip stream. Rows are
 // written in key order so the output depends only on the weights.
 func (m *Model) Write(w io.Writer, prune, step float32) error {
-	if m.small != nil || m.tab != nil {
+	if m.p != nil {
 		return fmt.Errorf("write model: %w", ErrPacked)
 	}
 	scale := step
@@ -353,158 +310,3 @@ var ErrPacked = errors.New("a model read from a file cannot be written")
 
 // ErrFormat reports a model stream that is not one this package wrote.
 var ErrFormat = errors.New("not a perceptron model")
-
-// Read reads a model written by [Model.Write].
-func Read(r io.Reader) (*Model, error) {
-	gz, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("read model: %w", err)
-	}
-	defer gz.Close()
-	raw, err := io.ReadAll(io.LimitReader(gz, maxModel))
-	if err != nil {
-		return nil, fmt.Errorf("read model: %w", err)
-	}
-	m, err := decode(raw)
-	if err != nil {
-		return nil, fmt.Errorf("read model: %w", err)
-	}
-	return m, nil
-}
-
-// maxModel bounds the decompressed size of a model file.
-const maxModel = 1 << 29
-
-// cursor decodes varints from a byte slice; bad is set at the first
-// malformed or missing one.
-type cursor struct {
-	b   []byte
-	bad bool
-}
-
-func (c *cursor) uv() uint64 {
-	x, n := binary.Uvarint(c.b)
-	if n <= 0 {
-		c.bad = true
-		c.b = nil
-		return 0
-	}
-	c.b = c.b[n:]
-	return x
-}
-
-func (c *cursor) sv() int64 {
-	x, n := binary.Varint(c.b)
-	if n <= 0 {
-		c.bad = true
-		c.b = nil
-		return 0
-	}
-	c.b = c.b[n:]
-	return x
-}
-
-func decode(raw []byte) (*Model, error) {
-	if len(raw) < len(magic)+6 || string(raw[:len(magic)]) != magic {
-		return nil, ErrFormat
-	}
-	c := &cursor{b: raw[len(magic):]}
-	classes := c.uv()
-	n := c.uv()
-	if c.bad || classes == 0 || classes > 1<<12 || n*classes > 1<<26 || len(c.b) < 4 {
-		return nil, fmt.Errorf("bad header: %w", ErrFormat)
-	}
-	scale := math.Float32frombits(binary.LittleEndian.Uint32(c.b))
-	c.b = c.b[4:]
-	m := &Model{Classes: int(classes), n: int(n)}
-	slots := 1
-	for slots < 2*int(n)+2 {
-		slots *= 2
-	}
-	m.mask = uint64(slots - 1)
-	if classes <= 3 {
-		m.small = make([]small, slots)
-	} else {
-		m.tab = make([]uint64, slots)
-		m.ents = make([]uint64, 0, min(len(c.b)/2, 1<<26))
-	}
-	var k uint32
-	var w [3]float32
-	for i := 0; i < int(n); i++ {
-		d := c.uv()
-		if d > math.MaxUint32 {
-			return nil, fmt.Errorf("bad key: %w", ErrFormat)
-		}
-		k += uint32(d)
-		nz := c.uv()
-		if c.bad || k == 0 || (i > 0 && d == 0) || nz > classes {
-			return nil, fmt.Errorf("bad row %d: %w", i, ErrFormat)
-		}
-		off := len(m.ents)
-		if m.tab != nil {
-			if off >= math.MaxUint32 {
-				return nil, fmt.Errorf("too many weights: %w", ErrFormat)
-			}
-			m.ents = append(m.ents, nz)
-		}
-		w = [3]float32{}
-		cl := -1
-		for range nz {
-			gap := c.uv()
-			v := c.sv()
-			if c.bad || gap >= classes {
-				return nil, fmt.Errorf("bad weight: %w", ErrFormat)
-			}
-			cl += int(gap) + 1
-			if cl >= m.Classes {
-				return nil, fmt.Errorf("class out of range: %w", ErrFormat)
-			}
-			x := float32(v) * scale
-			if m.small != nil {
-				w[cl] = x
-			} else {
-				m.ents = append(m.ents, uint64(cl)|uint64(math.Float32bits(x))<<32)
-			}
-		}
-		i := (uint64(k) * 0x9e3779b97f4a7c15) >> 29 & m.mask
-		for m.slotUsed(i) {
-			i = (i + 1) & m.mask
-		}
-		if m.small != nil {
-			m.small[i] = small{key: k, w: w}
-		} else {
-			m.tab[i] = uint64(k)<<32 | uint64(off)
-		}
-	}
-	return m, nil
-}
-
-func (m *Model) slotUsed(i uint64) bool {
-	if m.small != nil {
-		return m.small[i].key != 0
-	}
-	return m.tab[i] != 0
-}
-
-// Prune zeroes the weights of a model read from a file whose magnitude is
-// below min, as [Model.Write] would have dropped them: a way to try a
-// stronger pruning without training again.
-func (m *Model) Prune(min float32) {
-	for i := range m.small {
-		for c, w := range m.small[i].w {
-			if w < min && w > -min {
-				m.small[i].w[c] = 0
-			}
-		}
-	}
-	for off := 0; off < len(m.ents) && m.tab != nil; {
-		n := int(m.ents[off])
-		for j := off + 1; j <= off+n; j++ {
-			e := m.ents[j]
-			if w := math.Float32frombits(uint32(e >> 32)); w < min && w > -min {
-				m.ents[j] = e & 0xffff
-			}
-		}
-		off += n + 1
-	}
-}

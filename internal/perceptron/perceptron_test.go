@@ -2,6 +2,8 @@ package perceptron
 
 import (
 	"bytes"
+	"math"
+	"slices"
 	"testing"
 )
 
@@ -72,4 +74,59 @@ func FuzzRead(f *testing.F) {
 			mod.Score([]uint64{1, 2, 3}, scores)
 		}
 	})
+}
+
+// TestPackedScores checks that a model read from a file scores every
+// feature, present or not, as the model it was written from does once its
+// weights are rounded to the step: for narrow and wide models, short and
+// long rows, and tables with long runs of neighbouring keys.
+func TestPackedScores(t *testing.T) {
+	for _, classes := range []int{2, 3, 7, 40} {
+		m := New(classes)
+		var feats []uint64
+		for i := range 5000 {
+			f := Mix(uint64(i), 99)
+			if i%7 == 0 {
+				f = uint64(i) << 32 // runs of keys in neighbouring slots
+			}
+			feats = append(feats, f)
+			for u := range 1 + i%9 {
+				m.Tick()
+				m.Update([]uint64{f}, (i+u)%classes, (i+2*u+1)%classes, 1)
+			}
+		}
+		m.Average()
+		const step = 1.0 / 64
+		var b bytes.Buffer
+		if err := m.Write(&b, 0, step); err != nil {
+			t.Fatal(err)
+		}
+		r, err := Read(&b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, got := make([]float32, classes), make([]float32, classes)
+		for i, f := range append(feats, 1, 2, 3, 1<<63, Mix(7, 7)) {
+			clear(want)
+			clear(got)
+			m.Score([]uint64{f}, want)
+			for c := range want {
+				want[c] = float32(math.Round(float64(want[c]/step))) * step
+			}
+			r.Score([]uint64{f}, got)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%d classes, feature %d: %v, want %v", classes, i, got, want)
+			}
+		}
+		// all at once: the sum of the rows
+		clear(want)
+		clear(got)
+		for _, f := range feats {
+			r.Score([]uint64{f}, want)
+		}
+		r.Score(feats, got)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%d classes, all features: %v, want %v", classes, got, want)
+		}
+	}
 }
