@@ -2,6 +2,7 @@ package coder
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/dateline-news/dateline/cameo"
 
@@ -131,6 +132,13 @@ func (c *Coder) actorsOf(s *sent, h, depth int, lend bool) []part {
 	return out
 }
 
+// nounModifier reports whether clause v is an infinitive or participle
+// modifying a noun ("efforts to promote", "the troops sent to"), not a
+// clause of its own.
+func nounModifier(s *sent, v int) bool {
+	return s.base(v) == "acl" && !strings.Contains(s.tok(v).Feats, "VerbForm=Fin")
+}
+
 // subjectControl are the control kinds whose verbs control their
 // complement by their subject, whatever object the parse gives them.
 var subjectControl = map[string]bool{cameo.ControlIntent: true, cameo.ControlThreaten: true, cameo.ControlReject: true,
@@ -149,7 +157,9 @@ var relPronoun = map[string]bool{"who": true, "which": true, "that": true, "whom
 // the verb in its sentence (a misparsed "The Palestinians reject ...").
 func (c *Coder) sourceOf(s *sent, v int) ([]part, string) {
 	ps, how := c.treeSource(s, v)
-	if len(ps) == 0 && how == "no subject" {
+	// not for a clause that modifies a noun: it has no subject by grammar,
+	// and its doer is the noun's ("efforts to promote a dialogue")
+	if len(ps) == 0 && how == "no subject" && !nounModifier(s, v) {
 		for k := v - 1; k >= s.start; k-- {
 			if w := s.word(k); w == ";" || w == ":" || w == "\"" || w == "“" || w == "”" {
 				break

@@ -345,7 +345,9 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 			src, srcHow = []part{sp}, "speaker of the quote (first person)"
 		}
 	}
-	if len(src) == 0 && srcHow != "passive without agent" && cameo.Root(code) < "14" {
+	if len(src) == 0 && srcHow != "passive without agent" && cameo.Root(code) < "14" && !nounModifier(s, m.host) {
+		// not a clause that modifies a noun ("efforts to promote a
+		// dialogue"): its doer is the noun's, not the speaker
 		// what is said in a quote with no actor as its subject is the
 		// speaker's; a violent act is not the reporter's
 		if sp, ok := c.speaker(s, m.trigger); ok {
