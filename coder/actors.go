@@ -186,6 +186,9 @@ func (c *Coder) treeSource(s *sent, v int) ([]part, string) {
 						return c.actorsOf(s, h, 0, true), "relative clause head"
 					}
 				}
+				if a := s.antecedent(v, k); a != k {
+					return c.actorsOf(s, a, 0, true), "the noun before the relative pronoun"
+				}
 				return c.actorsOf(s, k, 0, true), "subject"
 			}
 			if passive && (r == "obl:agent" || s.base(k) == "obl" && s.caseOf(k) == "by") {

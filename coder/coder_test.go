@@ -84,6 +84,33 @@ func TestCode(t *testing.T) {
 4 detained detain VERB 0 root
 5 . . PUNCT 4 punct`,
 			[]string{"- 173 VENOPP asserted"}},
+		{"a passive relative clause: the noun it modifies is the target", `
+1 The the DET 2 det
+2 activist activist NOUN 8 nsubj @BLROPP
+3 , , PUNCT 6 punct
+4 who who PRON 6 nsubj:pass
+5 was be AUX 6 aux:pass
+6 arrested arrest VERB 2 acl:relcl
+7 , , PUNCT 6 punct
+8 spoke speak VERB 0 root
+9 . . PUNCT 8 punct`,
+			[]string{"- 173 BLROPP asserted"}},
+		{"a relative clause misparsed as the root: the noun before the pronoun", `
+1 Petrov Petrov PROPN 5 appos @BLROPP
+2 , , PUNCT 5 punct
+3 who who PRON 5 nsubj:pass
+4 was be AUX 5 aux:pass
+5 detained detain VERB 0 root
+6 . . PUNCT 5 punct`,
+			[]string{"- 173 BLROPP asserted"}},
+		{"an interrogative who after a verb has no antecedent", `
+1 Reporters reporter NOUN 2 nsubj @MED
+2 asked ask VERB 0 root
+3 who who PRON 5 nsubj:pass
+4 was be AUX 5 aux:pass
+5 detained detain VERB 2 ccomp
+6 . . PUNCT 2 punct`,
+			nil},
 		{"by-agent of the passive is the source", `
 1 Guaido Guaido PROPN 3 nsubj:pass @VENOPP
 2 was be AUX 3 aux:pass

@@ -364,7 +364,7 @@ func (c *Coder) events(s *sent, m *match, absorbed map[int]bool) ([]dateline.Eve
 	// the doer is left open
 	passiveNoAgent := len(src) == 0 && srcHow == "passive without agent" && len(tgt) > 0 && !s.statePassive(m.host) &&
 		(tgtHow == "object" || tgtHow == "obj") && cameo.Root(code) >= "17" && cameo.Root(code) <= "20" &&
-		s.child(m.host, "nsubj:pass") >= 0 && s.ix.tokEnt[s.child(m.host, "nsubj:pass")] >= 0
+		s.child(m.host, "nsubj:pass") >= 0 && s.ix.tokEnt[s.antecedent(m.host, s.child(m.host, "nsubj:pass"))] >= 0
 	passiveNoAgent = passiveNoAgent || unnamed
 	if len(src) == 0 && srcHow == "passive without agent" && !passiveNoAgent {
 		return nil, "no source: a passive without agent is coded only for coercion and violence (roots 17-20)"

@@ -106,6 +106,32 @@ func (s *sent) hasParticle(v int, prt string) bool {
 	return false
 }
 
+// antecedent returns the noun a relative clause v modifies when its
+// argument k is the relative pronoun ("her husband, who was arrested",
+// "the man whom police detained"), else k. A relative clause the parse
+// hangs on a verb, or makes the root, takes the noun just before the
+// pronoun ("Oleg Petrov, who was detained"); an interrogative "who"
+// after a verb ("asked who was arrested") has none and stays.
+func (s *sent) antecedent(v, k int) int {
+	if !relPronoun[s.lemma(k)] || k <= s.start {
+		return k
+	}
+	if h := s.head(v); h >= 0 && s.base(v) == "acl" && s.isNominal(h) && h < k {
+		return h
+	}
+	if s.lemma(k) == "that" {
+		return k // outside a relative clause, "that" is mostly a complementiser
+	}
+	j := k - 1
+	if s.word(j) == "," && j > s.start {
+		j--
+	}
+	if s.isNominal(j) && s.doc.Tokens[j].POS != "PRON" {
+		return j
+	}
+	return k
+}
+
 // objOf returns the object of verb v: its obj, or its passive subject; a
 // conjoined verb without one shares its first conjunct's ("condemned and
 // rejected the plan").
@@ -122,10 +148,10 @@ func (s *sent) objOf(v int) int {
 		}
 	}
 	if first >= 0 {
-		return first
+		return s.antecedent(v, first)
 	}
 	if o := s.child(v, "nsubj:pass"); o >= 0 {
-		return o
+		return s.antecedent(v, o)
 	}
 	if s.base(v) == "conj" && s.child(v, "nsubj") < 0 {
 		if g := s.head(v); g >= 0 && s.isVerb(g) {
