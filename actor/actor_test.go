@@ -306,3 +306,20 @@ func TestCompanies(t *testing.T) {
 		t.Errorf("Bank of Boston: %s", e.Actor)
 	}
 }
+
+func TestSurnameThatIsATown(t *testing.T) {
+	r, _ := New(nil)
+	// "Ivanova" is also a town in the gazetteer; after "Maria Ivanova" the
+	// recogniser's person is that person, not the town
+	got := resolve(t, r, build("2020-07-30",
+		"[LOC Belarus] opposition leader [PER Maria Ivanova] spoke in [LOC Minsk] .",
+		"[PER Ivanova] replaced her brother ."))
+	if e := got["Ivanova"]; e.Type != "PERSON" || e.Name != "Maria Ivanova" {
+		t.Errorf("Ivanova -> %s %q, want the person Maria Ivanova", e.Type, e.Name)
+	}
+	// with no person of that name the town stays a place
+	got = resolve(t, r, build("2020-07-30", "Fighting was reported near [PER Ivanova] ."))
+	if e := got["Ivanova"]; e.Type == "PERSON" {
+		t.Errorf("Ivanova alone -> %s, want a place", e.Type)
+	}
+}

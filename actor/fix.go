@@ -53,6 +53,7 @@ func (s *state) fixMentions() {
 	}
 	s.voteTypes()
 	s.personCues()
+	surnames := s.fullNameSurnames()
 	for mi := range s.doc.Mentions {
 		m := &s.doc.Mentions[mi]
 		if m.Type != "" && m.Type != "ORG" && hasCompanySuffix(m.Text) {
@@ -66,10 +67,25 @@ func (s *state) fixMentions() {
 			m.Type = "ORG"
 		case m.Type != "PER" && k&dict.KindPerson != 0 && !place && k&dict.KindOrg == 0:
 			m.Type = "PER"
-		case m.Type != "LOC" && place && k&dict.KindPerson == 0 && k&dict.KindOrg == 0:
+		case m.Type != "LOC" && place && k&dict.KindPerson == 0 && k&dict.KindOrg == 0 &&
+			!(m.Type == "PER" && k&(dict.KindCountry|dict.KindSeat) == 0 && surnames[dict.Key(m.Text)]):
+			// but a town's name that is the surname of a person the story
+			// names in full is that person ("Maria Ivanova" ... "Ivanova")
 			m.Type = "LOC"
 		}
 	}
+}
+
+// fullNameSurnames returns the keys of the last words of the persons named in full
+// in the document.
+func (s *state) fullNameSurnames() map[string]bool {
+	out := map[string]bool{}
+	for _, m := range s.doc.Mentions {
+		if k := dict.Key(m.Text); m.Type == "PER" && strings.Contains(k, " ") {
+			out[k[strings.LastIndexByte(k, ' ')+1:]] = true
+		}
+	}
+	return out
 }
 
 // voteTypes gives every mention of a name the dictionary does not know the
@@ -93,12 +109,7 @@ func (s *state) voteTypes() {
 	}
 	// the surname of a person named in full is that person, even where the
 	// recogniser made a place of it ("Robert Anderson" ... "Anderson said")
-	surnames := map[string]bool{}
-	for _, m := range s.doc.Mentions {
-		if k := dict.Key(m.Text); m.Type == "PER" && strings.Contains(k, " ") {
-			surnames[k[strings.LastIndexByte(k, ' ')+1:]] = true
-		}
-	}
+	surnames := s.fullNameSurnames()
 	for mi := range s.doc.Mentions {
 		m := &s.doc.Mentions[mi]
 		if m.Type != "PER" && surnames[dict.Key(m.Text)] && s.d.Kinds(m.Text)&(dict.KindCountry|dict.KindSeat|dict.KindOrg|dict.KindAdjective) == 0 {
